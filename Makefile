@@ -1,0 +1,78 @@
+# Kintsugi. `make run` builds and serves the app; `make test` runs every test,
+# installing what it needs. See README.md.
+
+ADDR ?= localhost:8000
+DIR ?= dist
+WEB := web
+BIN := bin
+GOBIN := $(CURDIR)/$(BIN)
+WASM := $(WEB)/app.wasm
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+WASM_EXEC_DIR := $(CURDIR)/$(BIN)/wasmexec
+WASMBROWSERTEST := v0.11.0
+export PATH := $(WASM_EXEC_DIR):$(PATH)
+
+.PHONY: all build wasm server run static test test-unit test-wasm test-e2e vet bench tools chromium clean
+
+all: build
+
+## build: app.wasm (the whole app, for the browser) and the native server
+build: wasm server
+
+wasm:
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o $(WASM) ./cmd/pwa
+
+server:
+	go build -trimpath -ldflags="-X main.version=$(VERSION)" -o $(BIN)/server ./cmd/server
+
+## run: build, then serve at http://$(ADDR) (override: make run ADDR=127.0.0.1:9000)
+run: build
+	./$(BIN)/server -addr $(ADDR) -web $(WEB)
+
+## static: write the app as a static site into DIR (make static DIR=public)
+static: build
+	./$(BIN)/server -web $(WEB) -static $(DIR)
+
+## test: vet, unit tests, browser package tests, end-to-end tests in Chromium
+test: tools chromium vet build test-unit test-wasm test-e2e
+
+vet:
+	go vet ./...
+	GOOS=js GOARCH=wasm go vet ./...
+
+test-unit:
+	go test -race -count=1 ./...
+
+test-wasm: tools chromium
+	GOOS=js GOARCH=wasm go test -count=1 $$(GOOS=js GOARCH=wasm go list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./app/...)
+
+test-e2e: chromium
+	test -f $(WASM) || $(MAKE) build
+	KINTSUGI_WEB=$(CURDIR)/$(WEB) go test -count=1 -tags e2e -timeout 15m ./cmd/server/
+
+## bench: sizes (and later timings) of what a phone downloads
+bench: build
+	go run ./cmd/bench -web $(WEB)
+
+## tools: wasmbrowsertest (its own module: it needs an older chromedp) as go_js_wasm_exec, for GOOS=js tests in Chromium
+tools: $(WASM_EXEC_DIR)/go_js_wasm_exec
+
+$(WASM_EXEC_DIR)/go_js_wasm_exec:
+	mkdir -p $(WASM_EXEC_DIR)
+	GOBIN=$(WASM_EXEC_DIR) go install github.com/agnivade/wasmbrowsertest@$(WASMBROWSERTEST)
+	mv $(WASM_EXEC_DIR)/wasmbrowsertest $@
+
+## chromium: Debian's chromium, installed when missing (as root)
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need Chromium: install Debian's package 'chromium' (sudo apt-get install chromium)." >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+clean:
+	rm -rf $(BIN) $(DIR) $(WASM) $(WASM).br $(WASM).gz $(WASM).sum

@@ -1,0 +1,33 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+type homePage struct{ app.Compo }
+
+func (p *homePage) OnNav(ctx app.Context) {
+	setTitle(ctx, "", "A private guide for rebuilding trust after a betrayal. Works offline; nothing you write leaves your device.")
+}
+
+func (p *homePage) Render() app.UI {
+	return frame(sectionHome, "Rebuilding trust, one step at a time",
+		para("Kintsugi is a private guide with exercises for people rebuilding trust after infidelity or another betrayal: for the partner who was hurt, the partner who strayed, a couple working together, or one person doing this alone."),
+		app.Div().Class("actions").Body(
+			app.A().Class("button primary").Href("/guide").Text("Start reading the guide"),
+			app.A().Class("button").Href("/tools").Text("Open the tools"),
+		),
+		app.Section().Class("card").Aria("labelledby", "private-heading").Body(
+			app.H2().ID("private-heading").Text("Private by design"),
+			para("Everything you write stays on this device, in this browser. There is no account, nothing is sent to a server, and Kintsugi works with no connection once it is installed."),
+			link("/privacy", "What is stored, and who can see it"),
+		),
+		app.Section().Class("card").Aria("labelledby", "nottherapy-heading").Body(
+			app.H2().ID("nottherapy-heading").Text("Not therapy, not a crisis service"),
+			para("Kintsugi can help you understand what is happening and practise new ways of talking, but it is not a therapist and cannot respond in an emergency."),
+			para("If you are afraid of your partner, or there are threats, violence or control of your money, phone or movements, the couple exercises here are not the right path. Your safety comes first."),
+			link("/help", "Help lines and emergency numbers"),
+		),
+		&installPanel{},
+	)
+}

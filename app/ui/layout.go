@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// appName is the name shown in titles and the header.
+const appName = "Kintsugi"
+
+// section names the main navigation entry a page belongs to.
+type section int
+
+const (
+	sectionNone section = iota
+	sectionHome
+	sectionGuide
+	sectionTools
+	sectionProgress
+	sectionSettings
+)
+
+var navItems = []struct {
+	section section
+	label   string
+	path    string
+}{
+	{sectionHome, "Home", "/"},
+	{sectionGuide, "Guide", "/guide"},
+	{sectionTools, "Tools", "/tools"},
+	{sectionProgress, "Progress", "/progress"},
+	{sectionSettings, "Settings", "/settings"},
+}
+
+// setTitle sets the document title and description for a page. It runs in
+// OnNav, so on the server too, and the pre-rendered HTML carries both.
+func setTitle(ctx app.Context, title, description string) {
+	if title == "" {
+		ctx.Page().SetTitle(appName)
+	} else {
+		ctx.Page().SetTitle("%s · %s", title, appName)
+	}
+	if description != "" {
+		ctx.Page().SetDescription("%s", description)
+	}
+}
+
+// frame is the layout every page shares: a skip link, the header with the
+// way to help, the update notice, the page's own content under its heading,
+// and the main navigation, which sits at the bottom on a phone.
+func frame(active section, heading string, content ...app.UI) app.UI {
+	return app.Div().Class("shell").Body(
+		app.A().Class("skip").Href("#main").Text("Skip to content"),
+		app.Header().Class("top").Body(
+			app.A().Class("brand").Href("/").Text(appName),
+			app.A().Class("help-link").Href("/help").Text("Get help now"),
+		),
+		&updateNotice{},
+		app.Main().ID("main").Class("page").Body(
+			app.H1().Text(heading),
+			app.Div().Class("page-body").Body(content...),
+		),
+		app.Nav().Class("tabs").Aria("label", "Main").Body(
+			app.Ul().Body(
+				app.Range(navItems).Slice(func(i int) app.UI {
+					item := navItems[i]
+					a := app.A().Href(item.path).Text(item.label)
+					if item.section == active {
+						a = a.Aria("current", "page").Class("active")
+					}
+					return app.Li().Body(a)
+				}),
+			),
+		),
+	)
+}
+
+// para is a paragraph of plain text.
+func para(text string) app.UI { return app.P().Text(text) }
+
+// link is an in-app link with plain text.
+func link(href, text string) app.UI { return app.A().Href(href).Text(text) }

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"kintsugi/app/tools"
+)
+
+type guidePage struct{ app.Compo }
+
+func (p *guidePage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Guide", "The guide: chapters for the hurt partner, the partner who strayed, and anyone doing this alone.")
+}
+
+func (p *guidePage) Render() app.UI {
+	return frame(sectionGuide, "The guide",
+		para("The guide's chapters are being written. They will cover the first weeks, honesty and apology, talking again, understanding what happened, healing, and deciding what comes next."),
+		para("Until then, the help lines and the privacy page are here for you."),
+		app.Ul().Body(
+			app.Li().Body(link("/help", "Help lines and emergency numbers")),
+			app.Li().Body(link("/privacy", "Your privacy")),
+		),
+	)
+}
+
+type toolsPage struct{ app.Compo }
+
+func (p *toolsPage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Tools", "Exercises and trackers that put the guide into practice, saved only on this device.")
+}
+
+func (p *toolsPage) Render() app.UI {
+	return frame(sectionTools, "Tools",
+		para("Exercises and trackers that put the guide into practice. What you enter is saved only on this device."),
+		app.Range(tools.Groups).Slice(func(i int) app.UI {
+			group := tools.Groups[i]
+			var items []app.UI
+			for _, t := range tools.All {
+				if t.Group == group {
+					items = append(items, app.Li().Body(
+						app.A().Href(t.Path()).Text(t.Name),
+						app.P().Class("muted").Text(t.Summary),
+					))
+				}
+			}
+			return app.Section().Body(
+				app.H2().Text(group),
+				app.Ul().Class("tool-list").Body(items...),
+			)
+		}),
+	)
+}
+
+// toolPage is a tool's own page. Tools that are not built yet say what they
+// will do, so that every link in the guide leads somewhere useful.
+type toolPage struct {
+	app.Compo
+	slug string
+}
+
+func (p *toolPage) OnNav(ctx app.Context) {
+	t, _ := tools.Find(p.slug)
+	setTitle(ctx, t.Name, t.Summary)
+}
+
+func (p *toolPage) Render() app.UI {
+	t, _ := tools.Find(p.slug)
+	return frame(sectionTools, t.Name,
+		app.P().Class("lead").Text(t.Summary),
+		app.Div().Class("notice").Body(
+			para("This tool is on its way. When it arrives, what you enter here will be saved only on this device."),
+		),
+		link("/tools", "Back to all tools"),
+	)
+}
+
+type progressPage struct{ app.Compo }
+
+func (p *progressPage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Progress", "How your check-ins move over weeks and months.")
+}
+
+func (p *progressPage) Render() app.UI {
+	return frame(sectionProgress, "Progress",
+		para("Feelings swing from day to day; the direction over weeks is what matters. Once you record check-ins, this page will show safety, trust and connection over time, in a chart and in plain words."),
+		para("Nothing to show yet. Skipping days is normal and never counts against you."),
+		app.A().Class("button primary").Href("/tools/check-in").Text("Go to the quick check-in"),
+	)
+}
+
+type settingsPage struct{ app.Compo }
+
+func (p *settingsPage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Settings", "Install Kintsugi, and choose how it looks.")
+}
+
+func (p *settingsPage) Render() app.UI {
+	return frame(sectionSettings, "Settings",
+		&installPanel{},
+		app.Section().Class("card").Aria("labelledby", "privacy-heading").Body(
+			app.H2().ID("privacy-heading").Text("Privacy"),
+			para("Everything you write stays on this device."),
+			link("/privacy", "What is stored, and who can see it"),
+		),
+	)
+}
+
+type notFoundPage struct{ app.Compo }
+
+func (p *notFoundPage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Page not found", "")
+}
+
+func (p *notFoundPage) Render() app.UI {
+	return frame(sectionNone, "This page does not exist",
+		para("The link may be mistyped, or the page may have moved. Nothing you saved has been affected."),
+		app.Ul().Body(
+			app.Li().Body(link("/", "Go to the home page")),
+			app.Li().Body(link("/guide", "Open the guide")),
+			app.Li().Body(link("/tools", "See the tools")),
+		),
+	)
+}

@@ -1,0 +1,33 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+type privacyPage struct{ app.Compo }
+
+func (p *privacyPage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Privacy", "What Kintsugi stores, where, and who can see it.")
+}
+
+func (p *privacyPage) Render() app.UI {
+	return frame(sectionNone, "Your privacy",
+		para("Kintsugi is built so that what you write never leaves your device. Here is exactly what that means."),
+		app.H2().Text("What is stored"),
+		app.Ul().Body(
+			app.Li().Text("What you write in the tools: check-ins, journal entries, exercises and agreements."),
+			app.Li().Text("Your settings, and which chapters you have read or bookmarked."),
+		),
+		app.H2().Text("Where it is stored"),
+		para("Only in this browser's storage (IndexedDB) on this device. There is no account and no copy on any server. Kintsugi sends no analytics, loads nothing from other websites, and its security policy forbids the app from connecting anywhere but the site it came from."),
+		para("The site that serves Kintsugi sees only that the app's files were downloaded, as with any web page. It never receives a word you write. Once installed, Kintsugi works with no connection at all."),
+		app.H2().Text("Who can see it"),
+		para("Anyone who can open this browser on this device and use Kintsugi can read what you have written. A passphrase lock is planned so that entries are encrypted on the device; until then, think about who else uses this phone."),
+		para("A backup file you download is yours to keep safe: it holds your entries and can be read by whoever has it."),
+		app.H2().Text("What this cannot protect against"),
+		para("If someone has installed monitoring software on your phone, or can read your browser history, they may see that you use Kintsugi. If you think your device is being watched, use a device the other person cannot reach, and see the help lines."),
+		link("/help", "Help lines and emergency numbers"),
+		app.H2().Text("Removing your data"),
+		para("Clearing this site's data in your browser settings removes everything Kintsugi stored. A button in Settings to do the same from inside the app is on its way."),
+	)
+}

@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// updateNotice tells the user when a new version has been installed in the
+// background, and reloads only when they ask. The service worker never
+// touches IndexedDB, so reloading keeps every saved word.
+type updateNotice struct {
+	app.Compo
+	available bool
+}
+
+func (u *updateNotice) OnMount(ctx app.Context) {
+	u.available = ctx.AppUpdateAvailable()
+	// Ask the browser to look for a new version now; the service worker
+	// installs it in the background and OnAppUpdate reports it.
+	app.TryUpdate()
+}
+
+func (u *updateNotice) OnAppUpdate(ctx app.Context) {
+	u.available = ctx.AppUpdateAvailable()
+}
+
+func (u *updateNotice) Render() app.UI {
+	if !u.available {
+		return app.Div().Class("update-slot")
+	}
+	return app.Div().Class("update-slot").Body(
+		app.Div().Class("notice update").Role("status").Body(
+			app.P().Text("A new version of Kintsugi is ready. Your saved entries stay as they are."),
+			app.Button().Type("button").Class("primary").Text("Reload to update").OnClick(u.reload),
+		),
+	)
+}
+
+func (u *updateNotice) reload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}
