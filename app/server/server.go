@@ -209,7 +209,6 @@ func setSecurityHeaders(h http.Header) {
 	h.Set("X-Frame-Options", "DENY")
 }
 
-
 // webDir serves the web directory at /web/ and resolves /web/ paths to
 // themselves (go-app's LocalDir wants the directory that contains web/).
 type webDir struct{ http.Handler }
