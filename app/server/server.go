@@ -165,11 +165,10 @@ func isGoAppFile(path string) bool {
 	return false
 }
 
-// serveNotFound renders the app's not-found page with status 404.
+// serveNotFound renders the app's not-found page (its catch-all route) with
+// status 404.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	r2 := r.Clone(r.Context())
-	r2.URL.Path = notFoundPath
-	r2.URL.RawPath = ""
 	r2.Header.Del("If-None-Match")
 	s.goapp.ServeHTTP(&statusWriter{ResponseWriter: w, status: http.StatusNotFound}, r2)
 }
@@ -192,12 +191,6 @@ func (sw *statusWriter) Write(b []byte) (int, error) {
 	sw.WriteHeader(0)
 	return sw.ResponseWriter.Write(b)
 }
-
-// notFoundPath is the route of the not-found page (ui.NotFoundPath).
-var notFoundPath = "/not-found"
-
-// SetNotFoundPath sets the route the server renders for unknown paths.
-func SetNotFoundPath(p string) { notFoundPath = p }
 
 // setSecurityHeaders sets the headers every response carries.
 func setSecurityHeaders(h http.Header) {

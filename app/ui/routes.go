@@ -2,6 +2,7 @@ package ui
 
 import (
 	"regexp"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -13,8 +14,16 @@ import (
 // the browser can show. It returns the concrete paths of every page, for the
 // service worker's precache list and the static-site export.
 func Routes() []string {
-	app.NotFound = &notFoundPage{}
-	var paths []string
+	registerOnce.Do(register)
+	return paths
+}
+
+var (
+	registerOnce sync.Once
+	paths        []string
+)
+
+func register() {
 	add := func(path string, newPage func() app.Composer) {
 		route(path, newPage)
 		paths = append(paths, path)
@@ -29,15 +38,11 @@ func Routes() []string {
 	add("/settings", func() app.Composer { return &settingsPage{} })
 	add("/privacy", func() app.Composer { return &privacyPage{} })
 	add("/help", func() app.Composer { return &helpPage{} })
-	// NotFoundPath is a real route only so that the server can pre-render the
-	// not-found page (with a 404 status) for any path it does not know.
-	route(NotFoundPath, func() app.Composer { return &notFoundPage{} })
-	return paths
+	// Last, any other path: go-app v10 ignores app.NotFound, so the app's own
+	// not-found page is a catch-all route. The server answers such paths
+	// with status 404.
+	app.RouteWithRegexp("^/", func() app.Composer { return &notFoundPage{} })
 }
-
-// NotFoundPath is the route the server renders, with status 404, for any path
-// that is not a page of the app.
-const NotFoundPath = "/not-found"
 
 // route registers path so that it also matches with a trailing slash, which
 // is how plain static file servers address a directory's index.html.

@@ -12,11 +12,11 @@ type updateNotice struct {
 	available bool
 }
 
+// OnMount picks up an update found before the wasm started. The browser
+// looks for a new service worker on every navigation by itself; asking again
+// here would only fail noisily when offline.
 func (u *updateNotice) OnMount(ctx app.Context) {
 	u.available = ctx.AppUpdateAvailable()
-	// Ask the browser to look for a new version now; the service worker
-	// installs it in the background and OnAppUpdate reports it.
-	app.TryUpdate()
 }
 
 func (u *updateNotice) OnAppUpdate(ctx app.Context) {

@@ -77,7 +77,6 @@ func (m *Main) ParseFlags(args []string) error {
 func (m *Main) Run(ctx context.Context) error {
 	logger := log.New(m.Out, "", log.LstdFlags)
 	paths := ui.Routes()
-	server.SetNotFoundPath(ui.NotFoundPath)
 	s, err := server.New(server.Config{WebDir: m.WebDir, Paths: paths})
 	if err != nil {
 		return err
