@@ -53,9 +53,10 @@ test-e2e: chromium
 	test -f $(WASM) || $(MAKE) build
 	KINTSUGI_WEB=$(CURDIR)/$(WEB) go test -count=1 -tags e2e -timeout 15m ./cmd/server/
 
-## bench: sizes (and later timings) of what a phone downloads
-bench: build
+## bench: sizes of what a phone downloads, and IndexedDB timings in Chromium
+bench: build tools chromium
 	go run ./cmd/bench -web $(WEB)
+	GOOS=js GOARCH=wasm go test -run '^$$' -bench . -benchtime 3x $(BROWSER_PKGS)
 
 ## tools: wasmbrowsertest (its own module: it needs an older chromedp) as go_js_wasm_exec, for GOOS=js tests in Chromium
 tools: $(WASM_EXEC_DIR)/go_js_wasm_exec
