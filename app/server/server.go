@@ -34,6 +34,7 @@ const (
 	iconMaskable = "/web/icons/maskable-512.png"
 	iconSVG      = "/web/icons/icon.svg"
 	styleSheet   = "/web/kintsugi.css"
+	bootScript   = "/web/boot.js"
 )
 
 // CSP is the Content-Security-Policy sent with every response: everything
@@ -107,6 +108,7 @@ func newGoApp(cfg Config, version string, wasmSize int) *app.Handler {
 		LoadingLabel:          "Loading Kintsugi… {progress}%",
 		Icon:                  app.Icon{Default: iconDefault, Large: iconLarge, Maskable: iconMaskable, SVG: iconSVG},
 		Styles:                []string{styleSheet},
+		Scripts:               []string{bootScript},
 		CacheableResources:    cacheable,
 		RawHeaders:            []string{`<meta http-equiv="Content-Security-Policy" content="` + metaCSP + `">`},
 		Resources:             webDir{http.StripPrefix("/web/", http.FileServer(http.Dir(cfg.WebDir)))},

@@ -50,7 +50,7 @@ func mustWebDir(t *testing.T) string {
 	return web
 }
 
-var paths = ui.Routes()
+var paths = ui.Routes(ui.Deps{})
 
 func mustServer(t *testing.T, web string) *server.Server {
 	t.Helper()

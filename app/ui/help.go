@@ -45,14 +45,17 @@ var helpRegions = []helpRegion{
 	}},
 }
 
-type helpPage struct{ app.Compo }
+type helpPage struct {
+	app.Compo
+	deps Deps
+}
 
 func (p *helpPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Get help now", "Help lines and emergency numbers.")
 }
 
 func (p *helpPage) Render() app.UI {
-	return frame(sectionNone, "Get help now",
+	return frame(p.deps, sectionNone, "Get help now",
 		app.P().Class("lead").Text("If you are in danger now, call your local emergency number."),
 		para("Kintsugi is not a crisis service. These lines are staffed by people trained to help, and many are free and confidential. Elsewhere in the world, call your local emergency services."),
 		app.Range(helpRegions).Slice(func(i int) app.UI {

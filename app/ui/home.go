@@ -4,14 +4,17 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-type homePage struct{ app.Compo }
+type homePage struct {
+	app.Compo
+	deps Deps
+}
 
 func (p *homePage) OnNav(ctx app.Context) {
 	setTitle(ctx, "", "A private guide for rebuilding trust after a betrayal. Works offline; nothing you write leaves your device.")
 }
 
 func (p *homePage) Render() app.UI {
-	return frame(sectionHome, "Rebuilding trust, one step at a time",
+	return frame(p.deps, sectionHome, "Rebuilding trust, one step at a time",
 		para("Kintsugi is a private guide with exercises for people rebuilding trust after infidelity or another betrayal: for the partner who was hurt, the partner who strayed, a couple working together, or one person doing this alone."),
 		app.Div().Class("actions").Body(
 			app.A().Class("button primary").Href("/guide").Text("Start reading the guide"),

@@ -47,7 +47,7 @@ func setTitle(ctx app.Context, title, description string) {
 // frame is the layout every page shares: a skip link, the header with the
 // way to help, the update notice, the page's own content under its heading,
 // and the main navigation, which sits at the bottom on a phone.
-func frame(active section, heading string, content ...app.UI) app.UI {
+func frame(d Deps, active section, heading string, content ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
 		app.A().Class("skip").Href("#main").Text("Skip to content"),
 		app.Header().Class("top").Body(
@@ -55,6 +55,8 @@ func frame(active section, heading string, content ...app.UI) app.UI {
 			app.A().Class("help-link").Href("/help").Text("Get help now"),
 		),
 		&updateNotice{},
+		&storeNotice{},
+		&appearanceKeeper{Store: d.Store},
 		app.Main().ID("main").Class("page").Body(
 			app.H1().Text(heading),
 			app.Div().Class("page-body").Body(content...),

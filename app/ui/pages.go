@@ -6,14 +6,17 @@ import (
 	"kintsugi/app/tools"
 )
 
-type guidePage struct{ app.Compo }
+type guidePage struct {
+	app.Compo
+	deps Deps
+}
 
 func (p *guidePage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Guide", "The guide: chapters for the hurt partner, the partner who strayed, and anyone doing this alone.")
 }
 
 func (p *guidePage) Render() app.UI {
-	return frame(sectionGuide, "The guide",
+	return frame(p.deps, sectionGuide, "The guide",
 		para("The guide's chapters are being written. They will cover the first weeks, honesty and apology, talking again, understanding what happened, healing, and deciding what comes next."),
 		para("Until then, the help lines and the privacy page are here for you."),
 		app.Ul().Body(
@@ -23,14 +26,17 @@ func (p *guidePage) Render() app.UI {
 	)
 }
 
-type toolsPage struct{ app.Compo }
+type toolsPage struct {
+	app.Compo
+	deps Deps
+}
 
 func (p *toolsPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Tools", "Exercises and trackers that put the guide into practice, saved only on this device.")
 }
 
 func (p *toolsPage) Render() app.UI {
-	return frame(sectionTools, "Tools",
+	return frame(p.deps, sectionTools, "Tools",
 		para("Exercises and trackers that put the guide into practice. What you enter is saved only on this device."),
 		app.Range(tools.Groups).Slice(func(i int) app.UI {
 			group := tools.Groups[i]
@@ -55,6 +61,7 @@ func (p *toolsPage) Render() app.UI {
 // will do, so that every link in the guide leads somewhere useful.
 type toolPage struct {
 	app.Compo
+	deps Deps
 	slug string
 }
 
@@ -65,7 +72,7 @@ func (p *toolPage) OnNav(ctx app.Context) {
 
 func (p *toolPage) Render() app.UI {
 	t, _ := tools.Find(p.slug)
-	return frame(sectionTools, t.Name,
+	return frame(p.deps, sectionTools, t.Name,
 		app.P().Class("lead").Text(t.Summary),
 		app.Div().Class("notice").Body(
 			para("This tool is on its way. When it arrives, what you enter here will be saved only on this device."),
@@ -74,45 +81,34 @@ func (p *toolPage) Render() app.UI {
 	)
 }
 
-type progressPage struct{ app.Compo }
+type progressPage struct {
+	app.Compo
+	deps Deps
+}
 
 func (p *progressPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Progress", "How your check-ins move over weeks and months.")
 }
 
 func (p *progressPage) Render() app.UI {
-	return frame(sectionProgress, "Progress",
+	return frame(p.deps, sectionProgress, "Progress",
 		para("Feelings swing from day to day; the direction over weeks is what matters. Once you record check-ins, this page will show safety, trust and connection over time, in a chart and in plain words."),
 		para("Nothing to show yet. Skipping days is normal and never counts against you."),
 		app.A().Class("button primary").Href("/tools/check-in").Text("Go to the quick check-in"),
 	)
 }
 
-type settingsPage struct{ app.Compo }
-
-func (p *settingsPage) OnNav(ctx app.Context) {
-	setTitle(ctx, "Settings", "Install Kintsugi, and choose how it looks.")
+type notFoundPage struct {
+	app.Compo
+	deps Deps
 }
-
-func (p *settingsPage) Render() app.UI {
-	return frame(sectionSettings, "Settings",
-		&installPanel{},
-		app.Section().Class("card").Aria("labelledby", "privacy-heading").Body(
-			app.H2().ID("privacy-heading").Text("Privacy"),
-			para("Everything you write stays on this device."),
-			link("/privacy", "What is stored, and who can see it"),
-		),
-	)
-}
-
-type notFoundPage struct{ app.Compo }
 
 func (p *notFoundPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Page not found", "")
 }
 
 func (p *notFoundPage) Render() app.UI {
-	return frame(sectionNone, "This page does not exist",
+	return frame(p.deps, sectionNone, "This page does not exist",
 		para("The link may be mistyped, or the page may have moved. Nothing you saved has been affected."),
 		app.Ul().Body(
 			app.Li().Body(link("/", "Go to the home page")),

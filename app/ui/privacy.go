@@ -4,14 +4,17 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-type privacyPage struct{ app.Compo }
+type privacyPage struct {
+	app.Compo
+	deps Deps
+}
 
 func (p *privacyPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Privacy", "What Kintsugi stores, where, and who can see it.")
 }
 
 func (p *privacyPage) Render() app.UI {
-	return frame(sectionNone, "Your privacy",
+	return frame(p.deps, sectionNone, "Your privacy",
 		para("Kintsugi is built so that what you write never leaves your device. Here is exactly what that means."),
 		app.H2().Text("What is stored"),
 		app.Ul().Body(

@@ -13,8 +13,11 @@ import (
 // server must both call it, so that the server pre-renders exactly the pages
 // the browser can show. It returns the concrete paths of every page, for the
 // service worker's precache list and the static-site export.
-func Routes() []string {
-	registerOnce.Do(register)
+//
+// The first call registers the routes with d, which the pages receive
+// through their route's closure; later calls return the same paths.
+func Routes(d Deps) []string {
+	registerOnce.Do(func() { register(d) })
 	return paths
 }
 
@@ -23,25 +26,25 @@ var (
 	paths        []string
 )
 
-func register() {
+func register(d Deps) {
 	add := func(path string, newPage func() app.Composer) {
 		route(path, newPage)
 		paths = append(paths, path)
 	}
-	add("/", func() app.Composer { return &homePage{} })
-	add("/guide", func() app.Composer { return &guidePage{} })
-	add("/tools", func() app.Composer { return &toolsPage{} })
+	add("/", func() app.Composer { return &homePage{deps: d} })
+	add("/guide", func() app.Composer { return &guidePage{deps: d} })
+	add("/tools", func() app.Composer { return &toolsPage{deps: d} })
 	for _, t := range tools.All {
-		add(t.Path(), func() app.Composer { return &toolPage{slug: t.Slug} })
+		add(t.Path(), func() app.Composer { return &toolPage{deps: d, slug: t.Slug} })
 	}
-	add("/progress", func() app.Composer { return &progressPage{} })
-	add("/settings", func() app.Composer { return &settingsPage{} })
-	add("/privacy", func() app.Composer { return &privacyPage{} })
-	add("/help", func() app.Composer { return &helpPage{} })
+	add("/progress", func() app.Composer { return &progressPage{deps: d} })
+	add("/settings", func() app.Composer { return &settingsPage{deps: d} })
+	add("/privacy", func() app.Composer { return &privacyPage{deps: d} })
+	add("/help", func() app.Composer { return &helpPage{deps: d} })
 	// Last, any other path: go-app v10 ignores app.NotFound, so the app's own
 	// not-found page is a catch-all route. The server answers such paths
 	// with status 404.
-	app.RouteWithRegexp("^/", func() app.Composer { return &notFoundPage{} })
+	app.RouteWithRegexp("^/", func() app.Composer { return &notFoundPage{deps: d} })
 }
 
 // route registers path so that it also matches with a trailing slash, which

@@ -1,17 +1,64 @@
 //go:build js && wasm
 
-// Command pwa is Kintsugi's WebAssembly program: it registers the same routes
-// as the server and runs the app in the browser. Build it with make build,
-// which writes web/app.wasm.
+// Command pwa is Kintsugi's WebAssembly program: it opens the user's data
+// in this browser's IndexedDB, registers the same routes as the server, and
+// runs the app. Build it with make build, which writes web/app.wasm.
 package main
 
 import (
+	"context"
+	"errors"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"kintsugi/app/indexeddb"
+	"kintsugi/app/inmem"
 	"kintsugi/app/ui"
+	"kintsugi/app/userdata"
 )
 
+// dbName is the IndexedDB database that holds everything the user writes.
+const dbName = "kintsugi"
+
 func main() {
-	ui.Routes()
+	deps := ui.Deps{
+		Persist:   indexeddb.Persist,
+		Persisted: indexeddb.Persisted,
+		Estimate:  indexeddb.Estimate,
+	}
+	if app.IsClient {
+		// Open in the background: waiting here would yield to the browser
+		// before the first render, and the page would sit there with
+		// buttons that do nothing. Calls wait for the store instead.
+		pending := userdata.NewPending()
+		go func() { pending.Resolve(openStore()) }()
+		deps.Store = pending
+	}
+	ui.Routes(deps)
 	app.RunWhenOnBrowser()
+}
+
+// openStore opens the database, or explains on every page why saving will
+// not work as it should: with no IndexedDB at all (some private windows),
+// entries are kept in memory until the tab closes; when another tab blocks
+// the database or holds a newer version, saving fails visibly rather than
+// seeming to work.
+func openStore() userdata.Store {
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+	defer cancel()
+	closed := func() { ui.ReportStoreProblem(userdata.Message(userdata.ErrClosed)) }
+	store, err := indexeddb.Open(ctx, dbName, indexeddb.Options{
+		OnVersionChange: closed,
+		OnClose:         closed,
+		OnBlocked:       func() { ui.ReportStoreProblem(userdata.Message(userdata.ErrBlocked)) },
+	})
+	if err == nil {
+		return store
+	}
+	ui.ReportStoreProblem(userdata.Message(err))
+	if errors.Is(err, userdata.ErrUnavailable) {
+		return inmem.New()
+	}
+	return userdata.Failing(err)
 }

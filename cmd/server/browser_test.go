@@ -43,7 +43,7 @@ func builtWeb(t *testing.T) string {
 	}
 	// Compress the build once, beside it, so that every copy starts at once.
 	precompressOnce.Do(func() {
-		_, precompressErr = server.New(server.Config{WebDir: src, Paths: ui.Routes()})
+		_, precompressErr = server.New(server.Config{WebDir: src, Paths: ui.Routes(ui.Deps{})})
 	})
 	if precompressErr != nil {
 		t.Fatal(precompressErr)

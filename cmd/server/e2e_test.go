@@ -70,7 +70,7 @@ func checkRoutes(t *testing.T, b *browser, base string, want map[string]string) 
 func TestEveryRouteOnlineThenOffline(t *testing.T) {
 	s := startServer(t, builtWeb(t), "127.0.0.1:0")
 	want := map[string]string{}
-	for _, p := range ui.Routes() {
+	for _, p := range ui.Routes(ui.Deps{}) {
 		want[p] = prerendered(t, s.URL, p)
 	}
 
@@ -267,7 +267,7 @@ func TestStaticSiteInstallsAndWorksOffline(t *testing.T) {
 	// directories answered with their index.html.
 	fs := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	want := map[string]string{}
-	for _, p := range ui.Routes() {
+	for _, p := range ui.Routes(ui.Deps{}) {
 		want[p] = prerendered(t, fs.URL, p)
 	}
 

@@ -1,0 +1,240 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"kintsugi/app/backup"
+	"kintsugi/app/userdata"
+)
+
+// kindLabels names each kind of record in plain words, for the summary of a
+// backup.
+var kindLabels = map[userdata.Kind]string{
+	userdata.KindCheckin:       "check-ins",
+	userdata.KindCoupleCheckin: "weekly couple check-ins",
+	userdata.KindJournal:       "journal entries",
+	userdata.KindTrigger:       "trigger log entries",
+	userdata.KindMilestone:     "milestones",
+	userdata.KindExercise:      "exercises",
+	userdata.KindReading:       "chapters read",
+	userdata.KindBookmark:      "bookmarks",
+	userdata.KindSetting:       "settings",
+	userdata.KindSafety:        "safety check answers",
+}
+
+// backupPanel downloads everything the user saved as one file.
+type backupPanel struct {
+	app.Compo
+	Store  userdata.Store
+	status string
+	failed bool
+}
+
+func (b *backupPanel) Render() app.UI {
+	return app.Section().Class("card").Aria("labelledby", "backup-heading").Body(
+		app.H2().ID("backup-heading").Text("Back up"),
+		para("A backup is one file with everything you have saved in Kintsugi. Keep it somewhere only you can reach: anyone who has it can read it."),
+		app.Button().Type("button").Class("primary").Text("Download a backup").OnClick(b.download),
+		statusLine(b.status, b.failed),
+	)
+}
+
+func (b *backupPanel) download(ctx app.Context, e app.Event) {
+	if b.Store == nil {
+		return
+	}
+	store := b.Store
+	ctx.Async(func() {
+		recs, err := store.All(ctx)
+		var data []byte
+		if err == nil {
+			data, err = backup.Encode(recs, now())
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				b.status, b.failed = "No backup was made: "+userdata.Message(err), true
+				return
+			}
+			saveFile(backup.FileName(now()), backup.MediaType, string(data))
+			b.status, b.failed = fmt.Sprintf("Backup of %d saved entries downloaded.", len(recs)), false
+		})
+	})
+}
+
+// restorePanel reads a backup file, shows what it holds, and replaces the
+// saved data with it only when the user confirms. The file is checked whole
+// before anything changes; a bad file changes nothing.
+type restorePanel struct {
+	app.Compo
+	Store   userdata.Store
+	pending *backup.Backup
+	status  string
+	failed  bool
+}
+
+func (r *restorePanel) Render() app.UI {
+	return app.Section().Class("card").Aria("labelledby", "restore-heading").Body(
+		app.H2().ID("restore-heading").Text("Restore from a backup"),
+		para("Restoring replaces everything saved in Kintsugi on this device with the backup's contents. You will see what the backup holds before anything changes."),
+		app.Label().For("restore-file").Text("Backup file"),
+		app.Input().Type("file").ID("restore-file").Accept(".json,application/json").OnChange(r.choose),
+		app.If(r.pending != nil, func() app.UI {
+			return r.confirmation()
+		}),
+		statusLine(r.status, r.failed),
+	)
+}
+
+func (r *restorePanel) confirmation() app.UI {
+	s := r.pending.Summary()
+	var parts []string
+	for _, k := range s.Kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", k.Count, kindLabels[k.Kind]))
+	}
+	holds := "nothing"
+	if len(parts) > 0 {
+		holds = strings.Join(parts, ", ")
+	}
+	return app.Div().Class("notice").Body(
+		app.P().Text(fmt.Sprintf("This backup was made on %s and holds %s.", s.Created.Local().Format("2 January 2006 at 15:04"), holds)),
+		para("Restoring it replaces what is saved now. This cannot be undone; download a backup of your current data first if you may want it."),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("primary").Text("Replace my data with this backup").OnClick(r.apply),
+			app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) {
+				r.pending, r.status, r.failed = nil, "Nothing was changed.", false
+			}),
+		),
+	)
+}
+
+func (r *restorePanel) choose(ctx app.Context, e app.Event) {
+	r.pending, r.status, r.failed = nil, "", false
+	file := e.Get("target").Get("files").Index(0)
+	if !file.Truthy() {
+		return
+	}
+	if size := file.Get("size").Int(); size > backup.MaxSize {
+		r.status, r.failed = fmt.Sprintf("That file is %s, too large to be a Kintsugi backup (at most %s). Nothing was changed.", bytesText(int64(size)), bytesText(backup.MaxSize)), true
+		return
+	}
+	r.status = "Checking the file…"
+	readFileText(file, func(text string, err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				r.status, r.failed = "The file could not be read. Nothing was changed.", true
+				return
+			}
+			b, err := backup.Decode([]byte(text))
+			if err != nil {
+				r.status, r.failed = "This file cannot be restored: "+backupProblem(err)+". Nothing was changed.", true
+				return
+			}
+			r.pending, r.status = &b, ""
+		})
+	})
+}
+
+// backupProblem is the reason a backup was refused, in plain words.
+func backupProblem(err error) string {
+	var be *backup.Error
+	if errors.As(err, &be) {
+		return strings.TrimSuffix(be.Error(), ".")
+	}
+	return "it is not a Kintsugi backup"
+}
+
+func (r *restorePanel) apply(ctx app.Context, e app.Event) {
+	if r.pending == nil || r.Store == nil {
+		return
+	}
+	recs, store := r.pending.Records, r.Store
+	ctx.Async(func() {
+		err := store.ReplaceAll(ctx, recs)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				r.status, r.failed = "Nothing was changed: "+userdata.Message(err), true
+				return
+			}
+			r.pending = nil
+			r.status, r.failed = fmt.Sprintf("Restored %d saved entries from the backup.", len(recs)), false
+			if s, err := userdata.SettingsFrom(findSetting(recs)); err == nil {
+				applyAppearance(s)
+			}
+		})
+	})
+}
+
+// findSetting returns the appearance record among recs, or a zero record.
+func findSetting(recs []userdata.Record) userdata.Record {
+	for _, r := range recs {
+		if r.Kind == userdata.KindSetting && r.ID == userdata.SettingsID {
+			return r
+		}
+	}
+	return userdata.Record{}
+}
+
+// deletePanel deletes everything the user saved, after a confirmation that
+// cannot be given by accident: typing a word.
+type deletePanel struct {
+	app.Compo
+	Store  userdata.Store
+	open   bool
+	typed  string
+	status string
+	failed bool
+}
+
+const deleteWord = "DELETE"
+
+func (d *deletePanel) Render() app.UI {
+	return app.Section().Class("card danger").Aria("labelledby", "delete-heading").Body(
+		app.H2().ID("delete-heading").Text("Delete all my data on this device"),
+		para("This removes every check-in, journal entry, exercise, bookmark and setting Kintsugi has saved in this browser. It cannot be undone."),
+		app.If(!d.open, func() app.UI {
+			return app.Button().Type("button").Text("Delete all my data…").OnClick(func(ctx app.Context, e app.Event) {
+				d.open, d.status = true, ""
+			})
+		}).Else(func() app.UI {
+			return app.Div().Class("notice").Body(
+				para("If you may want any of it later, download a backup first."),
+				app.Label().For("delete-confirm").Text(fmt.Sprintf("Type %s to confirm", deleteWord)),
+				// Not bound to d.typed: writing the value back while the
+				// user types can drop keystrokes on a slow device.
+				app.Input().Type("text").ID("delete-confirm").AutoComplete(false).
+					OnInput(func(ctx app.Context, e app.Event) { d.typed = ctx.JSSrc().Get("value").String() }),
+				app.Div().Class("actions").Body(
+					app.Button().Type("button").Class("danger").Text("Delete everything now").
+						Disabled(strings.TrimSpace(d.typed) != deleteWord).OnClick(d.delete),
+					app.Button().Type("button").Text("Keep my data").OnClick(func(ctx app.Context, e app.Event) {
+						d.open, d.typed, d.status = false, "", "Nothing was deleted."
+					}),
+				),
+			)
+		}),
+		statusLine(d.status, d.failed),
+	)
+}
+
+func (d *deletePanel) delete(ctx app.Context, e app.Event) {
+	if strings.TrimSpace(d.typed) != deleteWord || d.Store == nil {
+		return
+	}
+	store := d.Store
+	ctx.Async(func() {
+		err := store.Clear(ctx)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				d.status, d.failed = "Nothing was deleted: "+userdata.Message(err), true
+				return
+			}
+			d.open, d.typed = false, ""
+			d.status, d.failed = "Everything Kintsugi saved on this device has been deleted.", false
+			applyAppearance(userdata.DefaultSettings())
+		})
+	})
+}

@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"kintsugi/app/userdata"
+)
+
+type settingsPage struct {
+	app.Compo
+	deps Deps
+}
+
+func (p *settingsPage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Settings", "Reading settings, storage, backups and installing Kintsugi.")
+}
+
+func (p *settingsPage) Render() app.UI {
+	return frame(p.deps, sectionSettings, "Settings",
+		&appearanceForm{Store: p.deps.Store},
+		&storagePanel{Deps: p.deps},
+		&backupPanel{Store: p.deps.Store},
+		&restorePanel{Store: p.deps.Store},
+		&installPanel{},
+		&deletePanel{Store: p.deps.Store},
+	)
+}
+
+// appearanceForm lets the user choose the theme, text size and line
+// spacing. Each choice is saved and applied at once.
+type appearanceForm struct {
+	app.Compo
+	Store    userdata.Store
+	settings userdata.Settings
+	touched  bool // the user chose something: a late load must not undo it
+	status   string
+	failed   bool
+}
+
+func (f *appearanceForm) OnInit() { f.settings = userdata.DefaultSettings() }
+
+func (f *appearanceForm) OnMount(ctx app.Context) {
+	if f.Store == nil {
+		return
+	}
+	store := f.Store
+	ctx.Async(func() {
+		s, err := userdata.LoadSettings(ctx, store)
+		ctx.Dispatch(func(ctx app.Context) {
+			switch {
+			case f.touched:
+			case err != nil:
+				f.status, f.failed = userdata.Message(err), true
+			default:
+				f.settings = s
+			}
+		})
+	})
+}
+
+var themeLabels = map[userdata.Theme]string{
+	userdata.ThemeSystem: "Same as this device",
+	userdata.ThemeLight:  "Light",
+	userdata.ThemeDark:   "Dark",
+}
+
+var textSizeLabels = map[userdata.TextSize]string{
+	userdata.TextSmall:  "Small",
+	userdata.TextMedium: "Medium",
+	userdata.TextLarge:  "Large",
+	userdata.TextLarger: "Larger",
+}
+
+var spacingLabels = map[userdata.LineSpacing]string{
+	userdata.SpacingNormal:  "Normal",
+	userdata.SpacingRelaxed: "Relaxed",
+	userdata.SpacingLoose:   "Loose",
+}
+
+func (f *appearanceForm) Render() app.UI {
+	return app.Section().Class("card").Aria("labelledby", "appearance-heading").Body(
+		app.H2().ID("appearance-heading").Text("Reading"),
+		choiceGroup("Theme", "theme", userdata.Themes(), themeLabels, f.settings.Theme, func(ctx app.Context, v userdata.Theme) {
+			f.settings.Theme = v
+			f.save(ctx)
+		}),
+		choiceGroup("Text size", "text-size", userdata.TextSizes(), textSizeLabels, f.settings.TextSize, func(ctx app.Context, v userdata.TextSize) {
+			f.settings.TextSize = v
+			f.save(ctx)
+		}),
+		choiceGroup("Line spacing", "line-spacing", userdata.LineSpacings(), spacingLabels, f.settings.LineSpacing, func(ctx app.Context, v userdata.LineSpacing) {
+			f.settings.LineSpacing = v
+			f.save(ctx)
+		}),
+		statusLine(f.status, f.failed),
+	)
+}
+
+func (f *appearanceForm) save(ctx app.Context) {
+	f.touched = true
+	s := f.settings
+	applyAppearance(s)
+	if f.Store == nil {
+		return
+	}
+	store := f.Store
+	ctx.Async(func() {
+		err := userdata.SaveSettings(ctx, store, s, now())
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				f.status, f.failed = userdata.Message(err), true
+				return
+			}
+			f.status, f.failed = "Saved on this device.", false
+		})
+	})
+}
+
+// choiceGroup is a fieldset of radio buttons with visible labels.
+func choiceGroup[T ~string](legend, name string, values []T, labels map[T]string, current T, onChoose func(app.Context, T)) app.UI {
+	return app.FieldSet().Class("choices").Body(
+		app.Legend().Text(legend),
+		app.Range(values).Slice(func(i int) app.UI {
+			v := values[i]
+			id := name + "-" + string(v)
+			return app.Div().Class("choice").Body(
+				app.Input().Type("radio").Name(name).ID(id).Value(string(v)).Checked(v == current).
+					OnChange(func(ctx app.Context, e app.Event) { onChoose(ctx, v) }),
+				app.Label().For(id).Text(labels[v]),
+			)
+		}),
+	)
+}
+
+// statusLine announces the result of an action to screen readers too.
+func statusLine(text string, failed bool) app.UI {
+	class := "status"
+	if failed {
+		class += " error"
+	}
+	return app.P().Class(class).Aria("live", "polite").Text(text)
+}
+
+// storagePanel shows whether the browser keeps the data for good and how
+// much space it takes, and asks for persistent storage.
+type storagePanel struct {
+	app.Compo
+	Deps      Deps
+	loaded    bool
+	persisted bool
+	usage     userdata.Usage
+	status    string
+}
+
+func (s *storagePanel) OnMount(ctx app.Context) {
+	if s.Deps.Persisted == nil || s.Deps.Estimate == nil {
+		return
+	}
+	d := s.Deps
+	ctx.Async(func() {
+		persisted, errP := d.Persisted(ctx)
+		usage, errE := d.Estimate(ctx)
+		ctx.Dispatch(func(ctx app.Context) {
+			s.loaded = errP == nil && errE == nil
+			s.persisted, s.usage = persisted, usage
+			if !s.loaded {
+				s.status = "This browser does not say how it keeps Kintsugi's data."
+			}
+		})
+	})
+}
+
+func (s *storagePanel) Render() app.UI {
+	var state app.UI = para("Checking how this browser keeps your data…")
+	switch {
+	case s.loaded && s.persisted:
+		state = para("This browser has agreed to keep Kintsugi's data until you delete it.")
+	case s.loaded:
+		state = app.Div().Body(
+			para("This browser may clear Kintsugi's data by itself if the device runs low on space (this is called eviction). Installing Kintsugi to your home screen, or asking below, usually prevents that."),
+			app.Button().Type("button").Text("Ask the browser to keep my data").OnClick(s.persist),
+		)
+	}
+	return app.Section().Class("card").Aria("labelledby", "storage-heading").Body(
+		app.H2().ID("storage-heading").Text("Storage on this device"),
+		state,
+		app.If(s.loaded, func() app.UI {
+			return para(fmt.Sprintf("Kintsugi and its saved entries use %s of the %s this browser allows it.", bytesText(s.usage.Used), bytesText(s.usage.Quota)))
+		}),
+		statusLine(s.status, false),
+	)
+}
+
+func (s *storagePanel) persist(ctx app.Context, e app.Event) {
+	d := s.Deps
+	ctx.Async(func() {
+		ok, err := d.Persist(ctx)
+		ctx.Dispatch(func(ctx app.Context) {
+			switch {
+			case err != nil:
+				s.status = "The browser did not answer. Installing Kintsugi also protects your data."
+			case ok:
+				s.persisted = true
+				s.status = "Done: the browser will keep your data."
+			default:
+				s.status = "The browser said no for now. Browsers often agree once the app is installed or used for a while."
+			}
+		})
+	})
+}
+
+// bytesText writes a size for people.
+func bytesText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}

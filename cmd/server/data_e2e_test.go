@@ -1,0 +1,216 @@
+//go:build e2e
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// firstFrameScript records, for the first frame in which the page is
+// visible, which theme the root element had: a flash of the wrong theme
+// would show up here.
+const firstFrameScript = `
+(function () {
+  function check() {
+    var body = document.body;
+    if (body && getComputedStyle(body).visibility === "visible") {
+      window.kintsugiFirstVisibleTheme = document.documentElement.getAttribute("data-theme") || "none";
+      return;
+    }
+    requestAnimationFrame(check);
+  }
+  requestAnimationFrame(check);
+})();`
+
+func TestSettingsSurviveReloadWithoutFlash(t *testing.T) {
+	s := startServer(t, builtWeb(t), "127.0.0.1:0")
+	b := newBrowser(t)
+	ctx := b.tab(t)
+	if err := load(ctx, s.URL+"/settings"); err != nil {
+		t.Fatal(err)
+	}
+	for _, label := range []string{"Dark", "Larger", "Loose"} {
+		if err := do(ctx, chromedp.Click(byText("label", label))); err != nil {
+			t.Fatalf("choose %s: %v", label, err)
+		}
+		if err := do(ctx, chromedp.WaitVisible(byText("p", "Saved on this device."))); err != nil {
+			t.Fatalf("no saved confirmation after choosing %s: %v", label, err)
+		}
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: firstFrameScript}); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/privacy", "/settings"} {
+		if err := load(ctx, s.URL+path); err != nil {
+			t.Fatal(err)
+		}
+		if err := do(ctx, waitJS(`window.kintsugiFirstVisibleTheme !== undefined`, 10*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		first, err := eval[string](ctx, `window.kintsugiFirstVisibleTheme`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first != "dark" {
+			t.Errorf("%s: the first visible frame had theme %q, want dark (a flash of the wrong theme)", path, first)
+		}
+		attrs, err := eval[string](ctx, `["data-theme","data-text-size","data-line-spacing"].map(a => document.documentElement.getAttribute(a)).join(" ")`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if attrs != "dark larger loose" {
+			t.Errorf("%s: appearance after reload %q, want dark larger loose", path, attrs)
+		}
+	}
+	checked, err := eval[bool](ctx, `document.getElementById("theme-dark").checked && document.getElementById("text-size-larger").checked`)
+	if err != nil || !checked {
+		t.Errorf("the settings page does not show the saved choices after a reload (err %v)", err)
+	}
+	b.checkClean(t, s.URL)
+}
+
+func TestBackupDeleteRestore(t *testing.T) {
+	s := startServer(t, builtWeb(t), "127.0.0.1:0")
+	b := newBrowser(t)
+	downloads := t.TempDir()
+	allow := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &allow,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := b.tab(t)
+	if err := load(ctx, s.URL+"/settings"); err != nil {
+		t.Fatal(err)
+	}
+	for _, label := range []string{"Dark", "Large"} {
+		if err := do(ctx, chromedp.Click(byText("label", label)), chromedp.WaitVisible(byText("p", "Saved on this device."))); err != nil {
+			t.Fatalf("choose %s: %v", label, err)
+		}
+	}
+
+	// Download a backup.
+	if err := do(ctx, chromedp.Click(byText("button", "Download a backup"))); err != nil {
+		t.Fatal(err)
+	}
+	file := waitForDownload(t, downloads)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact := strings.Join(strings.Fields(string(data)), "")
+	if !strings.Contains(compact, `"format":"kintsugi-backup"`) || !strings.Contains(compact, `"theme":"dark"`) {
+		t.Fatalf("the backup file does not hold the settings: %s", data)
+	}
+
+	// Delete everything, behind the typed confirmation.
+	err = do(ctx,
+		chromedp.Click(byText("button", "Delete all my data…")),
+		chromedp.WaitVisible(byText("label", "Type DELETE to confirm")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enabled, err := eval[bool](ctx, `!document.evaluate('//button[normalize-space(.)="Delete everything now"]', document, null, 9, null).singleNodeValue.disabled`)
+	if err != nil || enabled {
+		t.Fatalf("the delete button works before the word is typed (err %v)", err)
+	}
+	err = do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#delete-confirm"), "DELETE"),
+		chromedp.Click(byText("button", "Delete everything now")),
+		chromedp.WaitVisible(byText("p", "Everything Kintsugi saved on this device has been deleted.")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := load(ctx, s.URL+"/settings"); err != nil {
+		t.Fatal(err)
+	}
+	theme, err := eval[string](ctx, `document.documentElement.getAttribute("data-theme") || "system"`)
+	if err != nil || theme != "system" {
+		t.Fatalf("after deleting everything the theme is %q, want the default (err %v)", theme, err)
+	}
+
+	// A damaged backup is refused and changes nothing.
+	bad := filepath.Join(t.TempDir(), "damaged.json")
+	if err := os.WriteFile(bad, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#restore-file"), []string{bad})); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, waitJS(`document.body.innerText.includes("This file cannot be restored")`, 10*time.Second)); err != nil {
+		t.Fatalf("no error for a damaged backup: %v", err)
+	}
+
+	// Restore the real backup: everything comes back, and stays after a reload.
+	if err := do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#restore-file"), []string{file})); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, chromedp.WaitVisible(byText("button", "Replace my data with this backup"))); err != nil {
+		t.Fatalf("no confirmation for a good backup: %v", err)
+	}
+	summary, err := eval[string](ctx, `document.querySelector("#restore-heading").parentElement.innerText`)
+	if err != nil || !strings.Contains(summary, "holds 1 settings") {
+		t.Errorf("the restore summary does not say what the backup holds: %q (err %v)", summary, err)
+	}
+	err = do(ctx,
+		chromedp.Click(byText("button", "Replace my data with this backup")),
+		waitJS(`document.body.innerText.includes("Restored 1 saved entries")`, 10*time.Second),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := load(ctx, s.URL+"/"); err != nil {
+		t.Fatal(err)
+	}
+	attrs, err := eval[string](ctx, `document.documentElement.getAttribute("data-theme") + " " + document.documentElement.getAttribute("data-text-size")`)
+	if err != nil || attrs != "dark large" {
+		t.Errorf("after restoring and reloading, appearance is %q, want dark large (err %v)", attrs, err)
+	}
+	b.checkClean(t, s.URL)
+}
+
+// waitForDownload waits for one finished file in dir.
+func waitForDownload(t *testing.T, dir string) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".json") {
+				return filepath.Join(dir, e.Name())
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatal("no backup file was downloaded")
+	return ""
+}
+
+func TestTwoTabsSeeEachOthersWrites(t *testing.T) {
+	s := startServer(t, builtWeb(t), "127.0.0.1:0")
+	b := newBrowser(t)
+	first, second := b.tab(t), b.tab(t)
+	if err := load(first, s.URL+"/settings"); err != nil {
+		t.Fatal(err)
+	}
+	if err := load(second, s.URL+"/privacy"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(first, chromedp.Click(byText("label", "Dark")), chromedp.WaitVisible(byText("p", "Saved on this device."))); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(second, waitJS(`document.documentElement.getAttribute("data-theme") === "dark"`, 10*time.Second)); err != nil {
+		t.Errorf("the other tab did not follow the change: %v", err)
+	}
+	b.checkClean(t, s.URL)
+}

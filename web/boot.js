@@ -1,0 +1,48 @@
+// Kintsugi applies the reader's saved theme, text size and line spacing
+// before the first paint, so that a warm start does not flash from light
+// to dark. The settings live in IndexedDB, which answers asynchronously:
+// the page stays hidden until the answer comes (a few milliseconds on a
+// warm start), for 0.4 s at most. This script reads only the appearance
+// record, writes nothing, and never creates the database.
+(function () {
+  var root = document.documentElement;
+  var done = false;
+  function show() {
+    if (!done) {
+      done = true;
+      root.classList.remove("k-boot");
+    }
+  }
+  root.classList.add("k-boot");
+  setTimeout(show, 400);
+  try {
+    var open = indexedDB.open("kintsugi");
+    open.onupgradeneeded = function () {
+      open.transaction.abort(); // no database yet: leave creating it to the app
+    };
+    open.onerror = show;
+    open.onblocked = show;
+    open.onsuccess = function () {
+      var db = open.result;
+      try {
+        var get = db.transaction("records").objectStore("records").get(["setting", "appearance"]);
+        get.onsuccess = function () {
+          try {
+            var s = get.result ? JSON.parse(get.result.data) : {};
+            if (s.theme) root.setAttribute("data-theme", s.theme);
+            if (s.textSize) root.setAttribute("data-text-size", s.textSize);
+            if (s.lineSpacing) root.setAttribute("data-line-spacing", s.lineSpacing);
+          } catch (e) {}
+          db.close();
+          show();
+        };
+        get.onerror = function () { db.close(); show(); };
+      } catch (e) {
+        db.close();
+        show();
+      }
+    };
+  } catch (e) {
+    show();
+  }
+})();
