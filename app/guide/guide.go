@@ -1,6 +1,8 @@
 package guide
 
 import (
+	"io/fs"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -245,4 +247,26 @@ func (g *Guide) position(slug string) int {
 		}
 	}
 	return -1
+}
+
+// Names lists the chapter slugs and path names in fsys from its file names
+// alone, without parsing anything, so that routes can be registered at start
+// at no cost. Load still checks that each file is valid.
+func Names(fsys fs.FS) (chapters, paths []string, err error) {
+	list := func(dir string) ([]string, error) {
+		files, err := fs.Glob(fsys, dir+"/*.md")
+		if err != nil {
+			return nil, err
+		}
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = strings.TrimSuffix(path.Base(f), ".md")
+		}
+		return names, nil
+	}
+	if chapters, err = list("chapters"); err != nil {
+		return nil, nil, err
+	}
+	paths, err = list("paths")
+	return chapters, paths, err
 }

@@ -242,3 +242,19 @@ func TestKindStrings(t *testing.T) {
 		t.Errorf("BlockKind(42).String() = %q", got)
 	}
 }
+
+func TestNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"chapters/b-two.md":  {Data: []byte("x")},
+		"chapters/a-one.md":  {Data: []byte("x")},
+		"chapters/notes.txt": {Data: []byte("x")},
+		"paths/hurt.md":      {Data: []byte("x")},
+	}
+	chapters, paths, err := guide.Names(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(chapters, []string{"a-one", "b-two"}) || !reflect.DeepEqual(paths, []string{"hurt"}) {
+		t.Errorf("Names = %v, %v; want [a-one b-two], [hurt]", chapters, paths)
+	}
+}

@@ -3,19 +3,23 @@ package server_test
 import (
 	"bytes"
 	"compress/gzip"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/andybalholm/brotli"
 
+	"kintsugi/app/guide"
 	"kintsugi/app/server"
 	"kintsugi/app/ui"
+	"kintsugi/content"
 )
 
 // fakeWasm stands in for app.wasm: the tests only need bytes to serve.
@@ -50,7 +54,7 @@ func mustWebDir(t *testing.T) string {
 	return web
 }
 
-var paths = ui.Routes(ui.Deps{})
+var paths = ui.Paths()
 
 func mustServer(t *testing.T, web string) *server.Server {
 	t.Helper()
@@ -374,5 +378,47 @@ func TestExportStatic(t *testing.T) {
 	b, _ = os.ReadFile(filepath.Join(dir, "404.html"))
 	if !strings.Contains(string(b), "This page does not exist") {
 		t.Error("404.html is not the not-found page")
+	}
+}
+
+var tagPattern = regexp.MustCompile(`<[^>]*>`)
+
+// TestChaptersPrerendered checks that every chapter's page, as the server
+// sends it before any script runs, already holds the chapter's title and
+// the text of its opening and closing paragraphs.
+func TestChaptersPrerendered(t *testing.T) {
+	g, err := guide.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := mustServer(t, mustWebDir(t))
+	for _, c := range g.Chapters {
+		t.Run(c.Slug, func(t *testing.T) {
+			res := get(t, s, "/guide/"+c.Slug)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status %d", res.StatusCode)
+			}
+			raw := body(t, res)
+			// The visible text: tags removed, white space kept exactly, so
+			// that stray spaces around links or emphasis fail too.
+			page := html.UnescapeString(tagPattern.ReplaceAllString(raw, ""))
+			if !strings.Contains(html.UnescapeString(raw), "<title>"+c.Title+" · Kintsugi</title>") {
+				t.Errorf("no title %q", c.Title)
+			}
+			var paragraphs []string
+			for _, b := range c.Body {
+				if b.Kind == guide.Paragraph {
+					paragraphs = append(paragraphs, guide.PlainText(b.Text))
+				}
+			}
+			if len(paragraphs) == 0 {
+				t.Fatal("chapter has no paragraphs")
+			}
+			for _, want := range []string{paragraphs[0], paragraphs[len(paragraphs)-1]} {
+				if !strings.Contains(page, want) {
+					t.Errorf("pre-rendered page lacks %.60q…", want)
+				}
+			}
+		})
 	}
 }

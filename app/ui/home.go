@@ -2,11 +2,46 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"kintsugi/app/reading"
 )
 
 type homePage struct {
 	app.Compo
 	deps Deps
+	last string // the chapter opened most recently
+}
+
+func (p *homePage) OnMount(ctx app.Context) {
+	store := p.deps.Store
+	if store == nil {
+		return
+	}
+	ctx.Async(func() {
+		last, err := reading.Last(ctx, store)
+		if err == nil && last != "" {
+			ctx.Dispatch(func(app.Context) { p.last = last })
+		}
+	})
+}
+
+// continueCard offers the chapter the reader was last reading.
+func (p *homePage) continueCard() app.UI {
+	if p.last == "" {
+		return nil
+	}
+	g, err := book()
+	if err != nil {
+		return nil
+	}
+	c, ok := g.Chapter(p.last)
+	if !ok {
+		return nil
+	}
+	return app.Section().Class("card continue").Aria("labelledby", "continue-heading").Body(
+		app.H2().ID("continue-heading").Text("Continue where you left off"),
+		app.A().Class("button primary").Href("/guide/"+c.Slug).Text(c.Title),
+	)
 }
 
 func (p *homePage) OnNav(ctx app.Context) {
@@ -15,6 +50,7 @@ func (p *homePage) OnNav(ctx app.Context) {
 
 func (p *homePage) Render() app.UI {
 	return frame(p.deps, sectionHome, "Rebuilding trust, one step at a time",
+		p.continueCard(),
 		para("Kintsugi is a private guide with exercises for people rebuilding trust after infidelity or another betrayal: for the partner who was hurt, the partner who strayed, a couple working together, or one person doing this alone."),
 		app.Div().Class("actions").Body(
 			app.A().Class("button primary").Href("/guide").Text("Start reading the guide"),

@@ -6,26 +6,6 @@ import (
 	"kintsugi/app/tools"
 )
 
-type guidePage struct {
-	app.Compo
-	deps Deps
-}
-
-func (p *guidePage) OnNav(ctx app.Context) {
-	setTitle(ctx, "Guide", "The guide: chapters for the hurt partner, the partner who strayed, and anyone doing this alone.")
-}
-
-func (p *guidePage) Render() app.UI {
-	return frame(p.deps, sectionGuide, "The guide",
-		para("The guide's chapters are being written. They will cover the first weeks, honesty and apology, talking again, understanding what happened, healing, and deciding what comes next."),
-		para("Until then, the help lines and the privacy page are here for you."),
-		app.Ul().Body(
-			app.Li().Body(link("/help", "Help lines and emergency numbers")),
-			app.Li().Body(link("/privacy", "Your privacy")),
-		),
-	)
-}
-
 type toolsPage struct {
 	app.Compo
 	deps Deps
@@ -61,17 +41,17 @@ func (p *toolsPage) Render() app.UI {
 // will do, so that every link in the guide leads somewhere useful.
 type toolPage struct {
 	app.Compo
+	Slug string // exported: moving between tools updates this component
 	deps Deps
-	slug string
 }
 
 func (p *toolPage) OnNav(ctx app.Context) {
-	t, _ := tools.Find(p.slug)
+	t, _ := tools.Find(p.Slug)
 	setTitle(ctx, t.Name, t.Summary)
 }
 
 func (p *toolPage) Render() app.UI {
-	t, _ := tools.Find(p.slug)
+	t, _ := tools.Find(p.Slug)
 	return frame(p.deps, sectionTools, t.Name,
 		app.P().Class("lead").Text(t.Summary),
 		app.Div().Class("notice").Body(

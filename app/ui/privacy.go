@@ -31,6 +31,7 @@ func (p *privacyPage) Render() app.UI {
 		para("If someone has installed monitoring software on your phone, or can read your browser history, they may see that you use Kintsugi. If you think your device is being watched, use a device the other person cannot reach, and see the help lines."),
 		link("/help", "Help lines and emergency numbers"),
 		app.H2().Text("Removing your data"),
-		para("Clearing this site's data in your browser settings removes everything Kintsugi stored. A button in Settings to do the same from inside the app is on its way."),
+		para("Settings has a button that deletes everything Kintsugi saved on this device, and one that downloads a backup first if you want to keep a copy. Clearing this site's data in your browser's settings removes it too."),
+		link("/settings", "Go to Settings"),
 	)
 }

@@ -6,18 +6,23 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"kintsugi/app/guide"
 	"kintsugi/app/tools"
+	"kintsugi/content"
 )
 
 // Routes registers every page of the app with go-app. The wasm main and the
 // server must both call it, so that the server pre-renders exactly the pages
-// the browser can show. It returns the concrete paths of every page, for the
-// service worker's precache list and the static-site export.
-//
-// The first call registers the routes with d, which the pages receive
-// through their route's closure; later calls return the same paths.
-func Routes(d Deps) []string {
+// the browser can show. The first call registers the routes with d, which
+// the pages receive through their route's closure; later calls do nothing.
+func Routes(d Deps) {
 	registerOnce.Do(func() { register(d) })
+}
+
+// Paths returns the concrete path of every page, for the service worker's
+// precache list and the static-site export.
+func Paths() []string {
+	registerOnce.Do(func() { register(Deps{}) })
 	return paths
 }
 
@@ -33,9 +38,21 @@ func register(d Deps) {
 	}
 	add("/", func() app.Composer { return &homePage{deps: d} })
 	add("/guide", func() app.Composer { return &guidePage{deps: d} })
+	add("/guide/search", func() app.Composer { return &searchPage{deps: d} })
+	// The file names are enough to route; the guide is parsed when a
+	// guide page first renders.
+	chapters, readingPaths, err := guide.Names(content.FS())
+	if err == nil {
+		for _, slug := range chapters {
+			add("/guide/"+slug, func() app.Composer { return &chapterPage{deps: d, Slug: slug} })
+		}
+		for _, name := range readingPaths {
+			add("/guide/path/"+name, func() app.Composer { return &pathPage{deps: d, Name: name} })
+		}
+	}
 	add("/tools", func() app.Composer { return &toolsPage{deps: d} })
 	for _, t := range tools.All {
-		add(t.Path(), func() app.Composer { return &toolPage{deps: d, slug: t.Slug} })
+		add(t.Path(), func() app.Composer { return &toolPage{deps: d, Slug: t.Slug} })
 	}
 	add("/progress", func() app.Composer { return &progressPage{deps: d} })
 	add("/settings", func() app.Composer { return &settingsPage{deps: d} })

@@ -33,7 +33,7 @@ func main() {
 var precachePattern = regexp.MustCompile(`const resourcesToCache = (\[.*?\]);`)
 
 func run(web string, out io.Writer) error {
-	s, err := server.New(server.Config{WebDir: web, Paths: ui.Routes(ui.Deps{})})
+	s, err := server.New(server.Config{WebDir: web, Paths: ui.Paths()})
 	if err != nil {
 		return err
 	}

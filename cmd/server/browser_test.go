@@ -43,7 +43,7 @@ func builtWeb(t *testing.T) string {
 	}
 	// Compress the build once, beside it, so that every copy starts at once.
 	precompressOnce.Do(func() {
-		_, precompressErr = server.New(server.Config{WebDir: src, Paths: ui.Routes(ui.Deps{})})
+		_, precompressErr = server.New(server.Config{WebDir: src, Paths: ui.Paths()})
 	})
 	if precompressErr != nil {
 		t.Fatal(precompressErr)
@@ -302,7 +302,23 @@ func heading(ctx context.Context) (h1, title string, err error) {
 // byText finds an element of the given tag by its visible text, the way a
 // person finds a button or a link.
 func byText(tag, text string) string {
-	return fmt.Sprintf(`//%s[normalize-space(.)=%q]`, tag, text)
+	return fmt.Sprintf(`//%s[normalize-space(.)=%s]`, tag, xpathString(text))
+}
+
+// xpathString quotes s as an XPath string literal, which has no escapes:
+// one kind of quote around it, or concat() when it holds both.
+func xpathString(s string) string {
+	switch {
+	case !strings.Contains(s, `"`):
+		return `"` + s + `"`
+	case !strings.Contains(s, "'"):
+		return "'" + s + "'"
+	}
+	parts := strings.Split(s, `"`)
+	for i, p := range parts {
+		parts[i] = `"` + p + `"`
+	}
+	return "concat(" + strings.Join(parts, `, '"', `) + ")"
 }
 
 // eval runs a script, awaiting it if it returns a promise.

@@ -70,9 +70,8 @@ func TestSettingsSurviveReloadWithoutFlash(t *testing.T) {
 			t.Errorf("%s: appearance after reload %q, want dark larger loose", path, attrs)
 		}
 	}
-	checked, err := eval[bool](ctx, `document.getElementById("theme-dark").checked && document.getElementById("text-size-larger").checked`)
-	if err != nil || !checked {
-		t.Errorf("the settings page does not show the saved choices after a reload (err %v)", err)
+	if err := do(ctx, waitJS(`document.getElementById("theme-dark").checked && document.getElementById("text-size-larger").checked`, 10*time.Second)); err != nil {
+		t.Errorf("the settings page does not show the saved choices after a reload: %v", err)
 	}
 	b.checkClean(t, s.URL)
 }

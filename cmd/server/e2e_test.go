@@ -43,12 +43,14 @@ func prerendered(t *testing.T, base, path string) string {
 	return strings.TrimSpace(html.UnescapeString(string(m[1])))
 }
 
-// checkRoutes loads every route in its own new tab and checks that the running
-// app shows the same heading as the pre-rendered page, and a real page.
+// checkRoutes loads every route as a new document (the app starts from
+// scratch each time, from the service worker's cache when offline) and checks
+// that the running app shows the same heading as the pre-rendered page, and
+// a real page.
 func checkRoutes(t *testing.T, b *browser, base string, want map[string]string) {
 	t.Helper()
+	ctx := b.tab(t)
 	for path, h1 := range want {
-		ctx := b.tab(t)
 		if err := load(ctx, base+path); err != nil {
 			t.Errorf("%s: the app did not start: %v", path, err)
 			continue
@@ -70,7 +72,7 @@ func checkRoutes(t *testing.T, b *browser, base string, want map[string]string) 
 func TestEveryRouteOnlineThenOffline(t *testing.T) {
 	s := startServer(t, builtWeb(t), "127.0.0.1:0")
 	want := map[string]string{}
-	for _, p := range ui.Routes(ui.Deps{}) {
+	for _, p := range ui.Paths() {
 		want[p] = prerendered(t, s.URL, p)
 	}
 
@@ -267,7 +269,7 @@ func TestStaticSiteInstallsAndWorksOffline(t *testing.T) {
 	// directories answered with their index.html.
 	fs := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	want := map[string]string{}
-	for _, p := range ui.Routes(ui.Deps{}) {
+	for _, p := range ui.Paths() {
 		want[p] = prerendered(t, fs.URL, p)
 	}
 

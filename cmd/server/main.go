@@ -76,7 +76,7 @@ func (m *Main) ParseFlags(args []string) error {
 // StaticDir set it writes the static site instead.
 func (m *Main) Run(ctx context.Context) error {
 	logger := log.New(m.Out, "", log.LstdFlags)
-	paths := ui.Routes(ui.Deps{})
+	paths := ui.Paths()
 	s, err := server.New(server.Config{WebDir: m.WebDir, Paths: paths})
 	if err != nil {
 		return err
