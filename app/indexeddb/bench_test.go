@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"kintsugi/app/backup"
 	"kintsugi/app/userdata"
 )
 
@@ -103,6 +104,50 @@ func BenchmarkAll10000(b *testing.B) {
 		}
 		if len(got) != 10000 {
 			b.Fatalf("All: got %d records, want 10000", len(got))
+		}
+	}
+}
+
+// BenchmarkExport10000 makes a backup file of 10,000 records, as "Download
+// a backup" does: read everything, then encode it.
+func BenchmarkExport10000(b *testing.B) {
+	ctx := context.Background()
+	s := mustOpen(b, testName(b), Options{})
+	if err := s.Put(ctx, benchRecords("r", 10000)...); err != nil {
+		b.Fatal(err)
+	}
+	var size int
+	for b.Loop() {
+		recs, err := s.All(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := backup.Encode(recs, time.Now())
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(data)
+	}
+	b.ReportMetric(float64(size), "file-bytes")
+}
+
+// BenchmarkImport10000 restores a backup file of 10,000 records, as
+// "Restore from a backup" does: decode and check the whole file, then
+// replace everything in one transaction.
+func BenchmarkImport10000(b *testing.B) {
+	ctx := context.Background()
+	s := mustOpen(b, testName(b), Options{})
+	data, err := backup.Encode(benchRecords("r", 10000), time.Now())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		bk, err := backup.Decode(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.ReplaceAll(ctx, bk.Records); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -35,3 +35,19 @@ func TestBlockHTMLEscapes(t *testing.T) {
 		})
 	}
 }
+
+func TestEveryPathIsOffered(t *testing.T) {
+	g, err := book()
+	if err != nil {
+		t.Fatal(err)
+	}
+	offered := map[string]bool{}
+	for _, name := range pathOrder {
+		offered[name] = true
+	}
+	for _, p := range g.Paths {
+		if !offered[p.Name] {
+			t.Errorf("path %q is not offered on the contents page", p.Name)
+		}
+	}
+}

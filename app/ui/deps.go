@@ -82,3 +82,29 @@ func (n *storeNotice) Render() app.UI {
 		),
 	)
 }
+
+// watchStore calls reload on the UI goroutine whenever another tab changes
+// records of one of kinds, or everything at once (a restore or a delete).
+// It returns the function that stops watching, for OnDismount; with a store
+// that cannot be watched it does nothing.
+func watchStore(ctx app.Context, store userdata.Store, reload func(app.Context), kinds ...userdata.Kind) (stop func()) {
+	w, ok := store.(userdata.Watcher)
+	if !ok {
+		return func() {}
+	}
+	return w.Watch(func(kind userdata.Kind) {
+		for _, k := range kinds {
+			if kind == "" || kind == k {
+				ctx.Dispatch(reload)
+				return
+			}
+		}
+	})
+}
+
+// stopWatch stops a watch started in OnMount, if there is one.
+func stopWatch(stop func()) {
+	if stop != nil {
+		stop()
+	}
+}

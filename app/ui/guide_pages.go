@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,11 +53,15 @@ func searchForm(query string) app.UI {
 	)
 }
 
+// pathOrder is the order the reading paths are offered in.
+var pathOrder = []string{"hurt", "involved", "alone"}
+
 // guidePage is the table of contents.
 type guidePage struct {
 	app.Compo
 	deps  Deps
 	state readingState
+	stop  func()
 }
 
 func (p *guidePage) OnNav(ctx app.Context) {
@@ -64,8 +69,15 @@ func (p *guidePage) OnNav(ctx app.Context) {
 }
 
 func (p *guidePage) OnMount(ctx app.Context) {
+	p.load(ctx)
+	p.stop = watchStore(ctx, p.deps.Store, p.load, userdata.KindReading, userdata.KindBookmark)
+}
+
+func (p *guidePage) load(ctx app.Context) {
 	loadReading(ctx, p.deps.Store, func(s readingState) { p.state = s })
 }
+
+func (p *guidePage) OnDismount() { stopWatch(p.stop) }
 
 func (p *guidePage) Render() app.UI {
 	g, err := book()
@@ -84,8 +96,11 @@ func (p *guidePage) Render() app.UI {
 		app.Section().Aria("labelledby", "paths-heading").Body(
 			app.H2().ID("paths-heading").Text("Choose a way through"),
 			app.Ul().Class("path-list").Body(
-				app.Range(g.Paths).Slice(func(i int) app.UI {
-					path := g.Paths[i]
+				app.Range(pathOrder).Slice(func(i int) app.UI {
+					path, ok := g.Path(pathOrder[i])
+					if !ok {
+						return nil
+					}
 					return app.Li().Body(
 						app.A().Href("/guide/path/"+path.Name).Text(path.Title),
 						app.P().Class("muted").Text(path.Summary),
@@ -146,6 +161,7 @@ type chapterPage struct {
 	loaded bool
 	status string
 	failed bool
+	stop   func()
 }
 
 func (p *chapterPage) chapter() (*guide.Chapter, *guide.Guide) {
@@ -162,12 +178,27 @@ func (p *chapterPage) OnNav(ctx app.Context) {
 		setTitle(ctx, c.Title, c.Summary)
 	}
 	p.read, p.marked, p.loaded, p.status, p.failed = false, false, false, "", false
-	store, slug := p.deps.Store, p.Slug
-	if store == nil {
+	if p.deps.Store == nil {
 		return // pre-rendering on the server: nothing to load
 	}
+	store, slug := p.deps.Store, p.Slug
 	ctx.Async(func() {
 		_ = reading.Opened(ctx, store, slug, now())
+		ctx.Dispatch(p.loadMarks)
+	})
+}
+
+// OnMount starts following other tabs' marks for as long as the page shows.
+func (p *chapterPage) OnMount(ctx app.Context) {
+	p.stop = watchStore(ctx, p.deps.Store, p.loadMarks, userdata.KindReading, userdata.KindBookmark)
+}
+
+func (p *chapterPage) OnDismount() { stopWatch(p.stop) }
+
+// loadMarks loads whether this chapter is read and bookmarked.
+func (p *chapterPage) loadMarks(ctx app.Context) {
+	store, slug := p.deps.Store, p.Slug
+	ctx.Async(func() {
 		progress, _ := reading.All(ctx, store)
 		bookmarks, _ := reading.Bookmarks(ctx, store)
 		ctx.Dispatch(func(app.Context) {
@@ -176,9 +207,7 @@ func (p *chapterPage) OnNav(ctx app.Context) {
 			}
 			p.loaded = true
 			p.read = progress[slug].Read
-			for _, b := range bookmarks {
-				p.marked = p.marked || b == slug
-			}
+			p.marked = slices.Contains(bookmarks, slug)
 		})
 	})
 }
@@ -290,6 +319,7 @@ type pathPage struct {
 	Name  string
 	deps  Deps
 	state readingState
+	stop  func()
 }
 
 func (p *pathPage) OnNav(ctx app.Context) {
@@ -298,6 +328,16 @@ func (p *pathPage) OnNav(ctx app.Context) {
 			setTitle(ctx, path.Title, path.Summary)
 		}
 	}
+	p.load(ctx)
+}
+
+func (p *pathPage) OnMount(ctx app.Context) {
+	p.stop = watchStore(ctx, p.deps.Store, p.load, userdata.KindReading)
+}
+
+func (p *pathPage) OnDismount() { stopWatch(p.stop) }
+
+func (p *pathPage) load(ctx app.Context) {
 	loadReading(ctx, p.deps.Store, func(s readingState) { p.state = s })
 }
 
@@ -360,7 +400,7 @@ func (p *searchPage) Render() app.UI {
 	default:
 		summary = strconv.Itoa(len(results)) + " chapters match \"" + p.query + "\"."
 	}
-	return frame(p.deps, sectionGuide, "Search the guide",
+	return frame(p.deps, sectionGuide, "Search",
 		searchForm(p.query),
 		app.P().Class("search-summary").Role("status").Text(summary),
 		app.Ol().Class("results").Body(

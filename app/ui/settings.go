@@ -37,6 +37,7 @@ type appearanceForm struct {
 	touched  bool // the user chose something: a late load must not undo it
 	status   string
 	failed   bool
+	stop     func()
 }
 
 func (f *appearanceForm) OnInit() { f.settings = userdata.DefaultSettings() }
@@ -45,6 +46,16 @@ func (f *appearanceForm) OnMount(ctx app.Context) {
 	if f.Store == nil {
 		return
 	}
+	f.load(ctx)
+	f.stop = watchStore(ctx, f.Store, func(ctx app.Context) {
+		f.touched = false // another tab's choice is the latest now
+		f.load(ctx)
+	}, userdata.KindSetting)
+}
+
+func (f *appearanceForm) OnDismount() { stopWatch(f.stop) }
+
+func (f *appearanceForm) load(ctx app.Context) {
 	store := f.Store
 	ctx.Async(func() {
 		s, err := userdata.LoadSettings(ctx, store)

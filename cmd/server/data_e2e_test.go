@@ -211,5 +211,24 @@ func TestTwoTabsSeeEachOthersWrites(t *testing.T) {
 	if err := do(second, waitJS(`document.documentElement.getAttribute("data-theme") === "dark"`, 10*time.Second)); err != nil {
 		t.Errorf("the other tab did not follow the change: %v", err)
 	}
+
+	// Reading marks: one tab marks a chapter read, the other's contents show it.
+	if err := load(first, s.URL+"/guide/setbacks"); err != nil {
+		t.Fatal(err)
+	}
+	if err := load(second, s.URL+"/guide"); err != nil {
+		t.Fatal(err)
+	}
+	err := do(first,
+		waitJS(`[...document.querySelectorAll("button")].some(b => b.textContent === "Mark as read" && !b.disabled)`, 20*time.Second),
+		chromedp.Click(byText("button", "Mark as read")),
+		chromedp.WaitVisible(byText("button", "Marked as read")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := do(second, waitJS(`[...document.querySelectorAll(".toc li")].some(li => li.querySelector("a[href='/guide/setbacks']") && li.textContent.includes("Read"))`, 10*time.Second)); err != nil {
+		t.Errorf("the other tab's contents did not show the chapter as read: %v", err)
+	}
 	b.checkClean(t, s.URL)
 }

@@ -56,6 +56,7 @@ func Run(t *testing.T, open func(t *testing.T) userdata.Store) {
 		{"All", s.testAll},
 		{"ReplaceAll", s.testReplaceAll},
 		{"ReplaceAllInvalid", s.testReplaceAllInvalid},
+		{"BackupRoundTrip", s.testBackupRoundTrip},
 		{"Clear", s.testClear},
 		{"ReturnedDataIsACopy", s.testReturnedDataIsACopy},
 		{"CanceledContext", s.testCanceledContext},
