@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -55,12 +56,15 @@ func checkRoutes(t *testing.T, b *browser, base string, want map[string]string) 
 			t.Errorf("%s: the app did not start: %v", path, err)
 			continue
 		}
+		// Wait for the heading as a person would see it appear: right after
+		// a redirect the old document can still answer for a moment.
+		shown := do(ctx, waitJS(fmt.Sprintf(`location.pathname.replace(/\/$/, "") === %q.replace(/\/$/, "") && document.querySelector("main h1")?.textContent.trim() === %q`, path, h1), 10*time.Second))
 		got, title, err := heading(ctx)
 		if err != nil {
 			t.Errorf("%s: %v", path, err)
 			continue
 		}
-		if got != h1 {
+		if shown != nil {
 			t.Errorf("%s: heading %q, want %q", path, got, h1)
 		}
 		if !strings.HasSuffix(title, "Kintsugi") || got == "This page does not exist" {
