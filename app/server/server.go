@@ -35,6 +35,8 @@ const (
 	iconSVG      = "/web/icons/icon.svg"
 	styleSheet   = "/web/kintsugi.css"
 	bootScript   = "/web/boot.js"
+	awayPage     = "/web/away.html" // quick exit's neutral page (ui.AwayPath)
+	awayIcon     = "/web/icons/notes.svg"
 )
 
 // CSP is the Content-Security-Policy sent with every response: everything
@@ -91,14 +93,16 @@ func (s *Server) Version() string { return s.version }
 // newGoApp configures go-app's handler. cacheable lists every page for the
 // service worker's precache.
 func newGoApp(cfg Config, version string, wasmSize int) *app.Handler {
-	cacheable := []string{styleSheet, iconSVG}
+	cacheable := []string{styleSheet, iconSVG, awayPage, awayIcon}
 	for _, p := range cfg.Paths {
 		if p != "/" {
 			cacheable = append(cacheable, p)
 		}
 	}
 	return &app.Handler{
-		Name:                  "Kintsugi: rebuilding trust",
+		// The install name shows on the home screen: nothing in it says
+		// what the app is about.
+		Name:                  "Kintsugi",
 		ShortName:             "Kintsugi",
 		Title:                 "Kintsugi",
 		Description:           "A private guide for rebuilding trust after a betrayal. Works offline; nothing you write leaves your device.",

@@ -246,7 +246,7 @@ func TestVersionFollowsContent(t *testing.T) {
 func TestServiceWorkerPrecachesEveryPage(t *testing.T) {
 	s := mustServer(t, mustWebDir(t))
 	worker := body(t, get(t, s, "/app-worker.js"))
-	for _, want := range append([]string{"/web/app.wasm", "/app.js", "/wasm_exec.js", "/manifest.webmanifest", "/web/kintsugi.css", "/web/icons/maskable-512.png"}, paths...) {
+	for _, want := range append([]string{"/web/app.wasm", "/app.js", "/wasm_exec.js", "/manifest.webmanifest", "/web/kintsugi.css", "/web/icons/maskable-512.png", "/web/boot.js", "/web/away.html", "/web/icons/notes.svg"}, paths...) {
 		if !strings.Contains(worker, `"`+want+`"`) {
 			t.Errorf("service worker does not precache %s", want)
 		}

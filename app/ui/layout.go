@@ -52,7 +52,10 @@ func frame(d Deps, active section, heading string, content ...app.UI) app.UI {
 		app.A().Class("skip").Href("#main").Text("Skip to content"),
 		app.Header().Class("top").Body(
 			app.A().Class("brand").Href("/").Text(appName),
-			app.A().Class("help-link").Href("/help").Text("Get help now"),
+			app.Div().Class("top-actions").Body(
+				app.A().Class("help-link").Href("/help").Text("Get help"),
+				&quickExitButton{},
+			),
 		),
 		&updateNotice{},
 		&storeNotice{},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -116,9 +117,22 @@ func (f *appearanceForm) save(ctx app.Context) {
 	if f.Store == nil {
 		return
 	}
+	f.status, f.failed = "Saving…", false
+	latestSettings.Lock()
+	latestSettings.gen++
+	latestSettings.settings = s
+	gen := latestSettings.gen
+	latestSettings.Unlock()
 	store := f.Store
 	ctx.Async(func() {
-		err := userdata.SaveSettings(ctx, store, s, now())
+		// Saves run one at a time, and only the newest choice is written:
+		// quick changes must not let an older save land last.
+		latestSettings.Lock()
+		defer latestSettings.Unlock()
+		if latestSettings.gen != gen {
+			return // a newer choice is being saved
+		}
+		err := userdata.SaveSettings(ctx, store, latestSettings.settings, now())
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				f.status, f.failed = userdata.Message(err), true
@@ -127,6 +141,14 @@ func (f *appearanceForm) save(ctx app.Context) {
 			f.status, f.failed = "Saved on this device.", false
 		})
 	})
+}
+
+// latestSettings is the newest appearance the user chose, and a count of
+// choices, so that only the newest is written.
+var latestSettings struct {
+	sync.Mutex
+	gen      int
+	settings userdata.Settings
 }
 
 // choiceGroup is a fieldset of radio buttons with visible labels.

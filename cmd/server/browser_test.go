@@ -261,6 +261,25 @@ func waitJS(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
 	})
 }
 
+// eventually waits until a JavaScript expression is true, evaluating it
+// again when a navigation replaces the document under the evaluation.
+func eventually(ctx context.Context, expr string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, err := eval[bool](ctx, expr)
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = fmt.Errorf("still false after %s: %s", timeout, expr)
+			}
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // appReady waits until go-app has started: its loader is gone once the wasm
 // runs and has rendered the page.
 func appReady() chromedp.Action[chromedp.Void] {

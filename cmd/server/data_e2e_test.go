@@ -124,6 +124,7 @@ func TestBackupDeleteRestore(t *testing.T) {
 	}
 	err = do(ctx,
 		chromedp.SendKeys(chromedp.CSS("#delete-confirm"), "DELETE"),
+		chromedp.WaitEnabled(byText("button", "Delete everything now")),
 		chromedp.Click(byText("button", "Delete everything now")),
 		chromedp.WaitVisible(byText("p", "Everything Kintsugi saved on this device has been deleted.")),
 	)

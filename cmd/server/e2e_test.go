@@ -212,15 +212,8 @@ func TestUpdatePromptKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The page reloads: wait for the new document, then for the app in it.
-	deadline := time.Now().Add(stepTimeout)
-	for {
-		if fresh, err := eval[bool](ctx, `window.kintsugiSamePage === undefined`); err == nil && fresh {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the page did not reload after Reload to update")
-		}
-		time.Sleep(100 * time.Millisecond)
+	if err := eventually(ctx, `window.kintsugiSamePage === undefined`, stepTimeout); err != nil {
+		t.Fatalf("the page did not reload after Reload to update: %v", err)
 	}
 	if err := do(ctx, appReady()); err != nil {
 		t.Fatalf("the new version did not start: %v", err)
