@@ -1,6 +1,6 @@
-// Kintsugi applies the reader's saved theme, text size and line spacing
-// before the first paint, so that a warm start does not flash from light
-// to dark. The settings live in IndexedDB, which answers asynchronously:
+// Kintsugi applies the reader's saved theme, text size, line spacing and
+// discreet mode before the first paint, so that a warm start does not
+// flash from light to dark, or show a revealing title. The settings live in IndexedDB, which answers asynchronously:
 // the page stays hidden until the answer comes (a few milliseconds on a
 // warm start), for 0.4 s at most. This script reads only the appearance
 // record, writes nothing, and never creates the database.
@@ -32,6 +32,12 @@
             if (s.theme) root.setAttribute("data-theme", s.theme);
             if (s.textSize) root.setAttribute("data-text-size", s.textSize);
             if (s.lineSpacing) root.setAttribute("data-line-spacing", s.lineSpacing);
+            if (s.discreet) {
+              // Discreet mode: a neutral title at once, and a mark the app
+              // reads before it sets any title of its own.
+              root.setAttribute("data-discreet", "true");
+              document.title = "Notes";
+            }
           } catch (e) {}
           db.close();
           show();

@@ -14,10 +14,22 @@ import (
 // first paint, from the same record, so a warm start does not flash.
 func applyAppearance(s userdata.Settings) {
 	appearanceChanges.Add(1)
+	discreet.Store(s.Discreet)
 	if !app.IsClient {
 		return
 	}
-	root := app.Window().Get("document").Get("documentElement")
+	doc := app.Window().Get("document")
+	root := doc.Get("documentElement")
+	switch {
+	case s.Discreet:
+		root.Call("setAttribute", "data-discreet", "true")
+		doc.Set("title", discreetTitle)
+	default:
+		root.Call("removeAttribute", "data-discreet")
+		if pageTitle != "" {
+			doc.Set("title", pageTitle)
+		}
+	}
 	root.Call("setAttribute", "data-theme", string(s.Theme))
 	root.Call("setAttribute", "data-text-size", string(s.TextSize))
 	root.Call("setAttribute", "data-line-spacing", string(s.LineSpacing))

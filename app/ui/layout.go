@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync/atomic"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -33,16 +35,47 @@ var navItems = []struct {
 
 // setTitle sets the document title and description for a page. It runs in
 // OnNav, so on the server too, and the pre-rendered HTML carries both.
+//
+// In discreet mode the browser shows a neutral title instead; the real one
+// is remembered so that turning discreet mode off restores it.
 func setTitle(ctx app.Context, title, description string) {
-	if title == "" {
-		ctx.Page().SetTitle(appName)
-	} else {
-		ctx.Page().SetTitle("%s · %s", title, appName)
+	full := appName
+	if title != "" {
+		full = title + " · " + appName
 	}
+	if app.IsClient {
+		pageTitle = full
+	}
+	if discreet.Load() || markedDiscreet() {
+		ctx.Page().SetTitle("%s", discreetTitle)
+		return
+	}
+	ctx.Page().SetTitle("%s", full)
 	if description != "" {
 		ctx.Page().SetDescription("%s", description)
 	}
 }
+
+// discreetTitle is every page's title in discreet mode (web/boot.js uses
+// the same word before the app starts).
+const discreetTitle = "Notes"
+
+// markedDiscreet reports whether web/boot.js found discreet mode on before
+// the app loaded its settings, so that the first page's title is neutral too.
+func markedDiscreet() bool {
+	if !app.IsClient {
+		return false
+	}
+	root := app.Window().Get("document").Get("documentElement")
+	return root.Call("getAttribute", "data-discreet").String() == "true"
+}
+
+var (
+	// discreet is whether discreet mode is on, as last applied.
+	discreet atomic.Bool
+	// pageTitle is the current page's real title, in the browser only.
+	pageTitle string
+)
 
 // frame is the layout every page shares: a skip link, the header with the
 // way to help, the update notice, the page's own content under its heading,

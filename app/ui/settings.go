@@ -106,6 +106,15 @@ func (f *appearanceForm) Render() app.UI {
 			f.settings.LineSpacing = v
 			f.save(ctx)
 		}),
+		app.Div().Class("choice").Body(
+			app.Input().Type("checkbox").ID("discreet").Checked(f.settings.Discreet).
+				OnChange(func(ctx app.Context, e app.Event) {
+					f.settings.Discreet = ctx.JSSrc().Get("checked").Bool()
+					f.save(ctx)
+				}),
+			app.Label().For("discreet").Text("Discreet mode: show \"Notes\" as the title of every page"),
+		),
+		app.P().Class("muted").Text("For a tab or app switcher someone else might see. The app's name on your home screen is just \"Kintsugi\"."),
 		statusLine(f.status, f.failed),
 	)
 }

@@ -59,6 +59,9 @@ type Settings struct {
 	Theme       Theme       `json:"theme"`
 	TextSize    TextSize    `json:"textSize"`
 	LineSpacing LineSpacing `json:"lineSpacing"`
+	// Discreet gives every page a neutral title, for someone who does not
+	// want what the app is about visible in a tab or the app switcher.
+	Discreet bool `json:"discreet,omitempty"`
 }
 
 // DefaultSettings returns the settings used until the user changes them:

@@ -48,6 +48,8 @@ func TestSettingsFrom(t *testing.T) {
 	}{
 		{"full", rec(`{"theme":"dark","textSize":"large","lineSpacing":"relaxed"}`),
 			userdata.Settings{Theme: userdata.ThemeDark, TextSize: userdata.TextLarge, LineSpacing: userdata.SpacingRelaxed}, true},
+		{"discreet", rec(`{"theme":"dark","discreet":true}`),
+			userdata.Settings{Theme: userdata.ThemeDark, TextSize: userdata.TextMedium, LineSpacing: userdata.SpacingNormal, Discreet: true}, true},
 		{"missing fields take defaults", rec(`{"theme":"light"}`),
 			userdata.Settings{Theme: userdata.ThemeLight, TextSize: userdata.TextMedium, LineSpacing: userdata.SpacingNormal}, true},
 		{"unknown fields ignored", rec(`{"font":"serif"}`), userdata.DefaultSettings(), true},
