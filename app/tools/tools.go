@@ -57,3 +57,16 @@ func Find(slug string) (Tool, bool) {
 	}
 	return Tool{}, false
 }
+
+// forCouples lists the tools made for two partners working together. Where
+// the safety check points to fear, violence or control, they are not the
+// path, and the app hides them.
+var forCouples = map[string]bool{
+	"couple-check-in":    true,
+	"agreement":          true,
+	"conversation-cards": true,
+	"shared-vision":      true,
+}
+
+// ForCouples reports whether the tool is meant for two partners together.
+func (t Tool) ForCouples() bool { return forCouples[t.Slug] }

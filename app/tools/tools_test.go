@@ -34,3 +34,18 @@ func TestCatalogue(t *testing.T) {
 		t.Error("Find found a tool that is not in the catalogue")
 	}
 }
+
+func TestCoupleToolsExist(t *testing.T) {
+	n := 0
+	for _, tool := range tools.All {
+		if tool.ForCouples() {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d tools are marked for couples, want 4 (every name in forCouples must be a real tool)", n)
+	}
+	if tool, _ := tools.Find("safety-check"); tool.ForCouples() {
+		t.Error("the safety check is marked as a couple tool")
+	}
+}

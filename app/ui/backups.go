@@ -50,6 +50,7 @@ func (b *backupPanel) download(ctx app.Context, e app.Event) {
 	store := b.Store
 	ctx.Async(func() {
 		recs, err := store.All(ctx)
+		recs = withoutSafety(recs)
 		var data []byte
 		if err == nil {
 			data, err = backup.Encode(recs, now())
@@ -151,21 +152,44 @@ func (r *restorePanel) apply(ctx app.Context, e app.Event) {
 	if r.pending == nil || r.Store == nil {
 		return
 	}
-	recs, store := r.pending.Records, r.Store
+	recs, store := withoutSafety(r.pending.Records), r.Store
+	restored := len(recs)
 	ctx.Async(func() {
-		err := store.ReplaceAll(ctx, recs)
+		// The safety check is never in a backup; a restore keeps the one
+		// on this device.
+		all, err := store.All(ctx)
+		if err == nil {
+			for _, rec := range all {
+				if rec.Kind == userdata.KindSafety {
+					recs = append(recs, rec)
+				}
+			}
+			err = store.ReplaceAll(ctx, recs)
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				r.status, r.failed = "Nothing was changed: "+userdata.Message(err), true
 				return
 			}
 			r.pending = nil
-			r.status, r.failed = fmt.Sprintf("Restored %d saved entries from the backup.", len(recs)), false
+			r.status, r.failed = fmt.Sprintf("Restored %d saved entries from the backup.", restored), false
 			if s, err := userdata.SettingsFrom(findSetting(recs)); err == nil {
 				applyAppearance(s)
 			}
 		})
 	})
+}
+
+// withoutSafety leaves out the private safety check, which is never part of
+// a backup file: a backup can end up in other hands.
+func withoutSafety(recs []userdata.Record) []userdata.Record {
+	out := make([]userdata.Record, 0, len(recs))
+	for _, r := range recs {
+		if r.Kind != userdata.KindSafety {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // findSetting returns the appearance record among recs, or a zero record.

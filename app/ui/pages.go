@@ -8,7 +8,12 @@ import (
 
 type toolsPage struct {
 	app.Compo
-	deps Deps
+	deps    Deps
+	flagged bool // the safety check points to risk: couple tools are hidden
+}
+
+func (p *toolsPage) OnMount(ctx app.Context) {
+	loadSafetyFlag(ctx, p.deps.Store, func(flagged bool) { p.flagged = flagged })
 }
 
 func (p *toolsPage) OnNav(ctx app.Context) {
@@ -18,11 +23,12 @@ func (p *toolsPage) OnNav(ctx app.Context) {
 func (p *toolsPage) Render() app.UI {
 	return frame(p.deps, sectionTools, "Tools",
 		para("Exercises and trackers that put the guide into practice. What you enter is saved only on this device."),
+		app.If(p.flagged, coupleCaution),
 		app.Range(tools.Groups).Slice(func(i int) app.UI {
 			group := tools.Groups[i]
 			var items []app.UI
 			for _, t := range tools.All {
-				if t.Group == group {
+				if t.Group == group && !(p.flagged && t.ForCouples()) {
 					items = append(items, app.Li().Body(
 						app.A().Href(t.Path()).Text(t.Name),
 						app.P().Class("muted").Text(t.Summary),
@@ -41,8 +47,13 @@ func (p *toolsPage) Render() app.UI {
 // will do, so that every link in the guide leads somewhere useful.
 type toolPage struct {
 	app.Compo
-	Slug string // exported: moving between tools updates this component
-	deps Deps
+	Slug    string // exported: moving between tools updates this component
+	deps    Deps
+	flagged bool
+}
+
+func (p *toolPage) OnMount(ctx app.Context) {
+	loadSafetyFlag(ctx, p.deps.Store, func(flagged bool) { p.flagged = flagged })
 }
 
 func (p *toolPage) OnNav(ctx app.Context) {
@@ -52,6 +63,9 @@ func (p *toolPage) OnNav(ctx app.Context) {
 
 func (p *toolPage) Render() app.UI {
 	t, _ := tools.Find(p.Slug)
+	if p.flagged && t.ForCouples() {
+		return frame(p.deps, sectionTools, t.Name, coupleCaution(), link("/tools", "Back to all tools"))
+	}
 	return frame(p.deps, sectionTools, t.Name,
 		app.P().Class("lead").Text(t.Summary),
 		app.Div().Class("notice").Body(

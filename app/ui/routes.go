@@ -52,6 +52,10 @@ func register(d Deps) {
 	}
 	add("/tools", func() app.Composer { return &toolsPage{deps: d} })
 	for _, t := range tools.All {
+		if t.Slug == "safety-check" {
+			add(t.Path(), func() app.Composer { return &safetyCheckPage{deps: d} })
+			continue
+		}
 		add(t.Path(), func() app.Composer { return &toolPage{deps: d, Slug: t.Slug} })
 	}
 	add("/progress", func() app.Composer { return &progressPage{deps: d} })

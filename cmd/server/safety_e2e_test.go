@@ -3,13 +3,21 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"kintsugi/app/safety"
 )
 
 func TestQuickExit(t *testing.T) {
@@ -126,6 +134,99 @@ func TestDiscreetModeChangesTitles(t *testing.T) {
 	}
 	if title, _ := eval[string](ctx, `document.title`); title != "Settings · Kintsugi" {
 		t.Errorf("with discreet mode off, the title is %q", title)
+	}
+	b.checkClean(t, s.URL)
+}
+
+// answerSafetyCheck answers every question No, except the ones given.
+func answerSafetyCheck(t *testing.T, ctx context.Context, yes ...string) {
+	t.Helper()
+	for _, q := range safety.Questions {
+		answer := "No"
+		if slices.Contains(yes, q.ID) {
+			answer = "Yes"
+		}
+		if err := do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf("label[for='q-%s-%s']", q.ID, strings.ToLower(answer))))); err != nil {
+			t.Fatalf("answer %s: %v", q.ID, err)
+		}
+	}
+	if err := do(ctx, chromedp.Click(byText("button", "See what my answers mean"))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSafetyCheckHidesCoupleTools(t *testing.T) {
+	s := startServer(t, builtWeb(t), "127.0.0.1:0")
+	b := newBrowser(t)
+	downloads := t.TempDir()
+	allow := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &allow,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := b.tab(t)
+	if err := load(ctx, s.URL+"/tools/safety-check"); err != nil {
+		t.Fatal(err)
+	}
+	// Submitting with questions unanswered explains what is missing.
+	if err := do(ctx, chromedp.Click(byText("button", "See what my answers mean")), chromedp.WaitVisible(byText("p", "Please answer every question. Choose Not sure if you cannot say."))); err != nil {
+		t.Fatal(err)
+	}
+	answerSafetyCheck(t, ctx, "monitoring")
+	if err := do(ctx, chromedp.WaitVisible(byText("h2", "Your safety comes first"))); err != nil {
+		t.Fatalf("a yes about monitoring did not flag risk: %v", err)
+	}
+
+	// The couple tools are hidden from the list and cautioned on their pages.
+	if err := load(ctx, s.URL+"/tools"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, waitJS(`document.body.innerText.includes("the tools for doing this together are hidden")`, 10*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Weekly couple check-in", "Boundaries and transparency agreement", "Conversation cards", "Shared vision"} {
+		if n, _ := eval[int](ctx, fmt.Sprintf(`[...document.querySelectorAll(".tool-list a")].filter(a => a.textContent === %q).length`, name)); n != 0 {
+			t.Errorf("%s is still listed after the safety check flagged risk", name)
+		}
+	}
+	if n, _ := eval[int](ctx, `document.querySelectorAll(".tool-list a").length`); n == 0 {
+		t.Error("every tool is hidden, not just the couple tools")
+	}
+	if err := load(ctx, s.URL+"/tools/agreement"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, waitJS(`document.body.innerText.includes("the tools for doing this together are hidden")`, 10*time.Second)); err != nil {
+		t.Errorf("the agreement page shows no caution: %v", err)
+	}
+
+	// The answers never go into a backup file.
+	if err := load(ctx, s.URL+"/settings"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, chromedp.Click(byText("button", "Download a backup"))); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(waitForDownload(t, downloads))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), `"safety"`) || strings.Contains(string(data), "monitoring") {
+		t.Errorf("the backup file holds the safety check: %s", data)
+	}
+
+	// Clearing the answers brings the tools back.
+	if err := load(ctx, s.URL+"/tools/safety-check"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, chromedp.Click(byText("button", "Clear my answers")), chromedp.WaitVisible(byText("p", "Your answers have been cleared from this device."))); err != nil {
+		t.Fatal(err)
+	}
+	if err := load(ctx, s.URL+"/tools"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, chromedp.WaitVisible(byText("a", "Weekly couple check-in"))); err != nil {
+		t.Errorf("the couple tools did not come back after clearing: %v", err)
 	}
 	b.checkClean(t, s.URL)
 }
