@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
@@ -280,10 +281,12 @@ func eventually(ctx context.Context, expr string, timeout time.Duration) error {
 	}
 }
 
-// appReady waits until go-app has started: its loader is gone once the wasm
-// runs and has rendered the page.
+// appReady waits until go-app has started (its loader is gone once the wasm
+// runs and has rendered the page) and the page is visible: web/boot.js
+// keeps it hidden for a moment while it applies the saved settings, and a
+// person cannot click a hidden page.
 func appReady() chromedp.Action[chromedp.Void] {
-	return waitJS(`document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.querySelector("main h1")`, 60*time.Second)
+	return waitJS(`document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.querySelector("main h1") && getComputedStyle(document.body).visibility === "visible"`, 60*time.Second)
 }
 
 // swControls waits until a service worker controls the page.
@@ -358,4 +361,58 @@ func installabilityErrors(ctx context.Context) ([]string, error) {
 		out = append(out, fmt.Sprintf("%s %v", e.ErrorID, e.ErrorArguments))
 	}
 	return out, nil
+}
+
+// firstFrameScript records, for the first frame in which the page is
+// visible, the root element's theme and the document's title: a flash of
+// the wrong theme or a revealing title would show up here.
+const firstFrameScript = `
+(function () {
+  function check() {
+    if (document.body && getComputedStyle(document.body).visibility === "visible") {
+      window.kintsugiFirstFrame = {
+        theme: document.documentElement.getAttribute("data-theme") || "none",
+        title: document.title,
+      };
+      return;
+    }
+    requestAnimationFrame(check);
+  }
+  requestAnimationFrame(check);
+})();`
+
+// recordFirstFrame makes every later document in the tab run
+// firstFrameScript.
+func recordFirstFrame(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: firstFrameScript}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// firstFrame returns what firstFrameScript recorded: "theme" or "title".
+func firstFrame(t *testing.T, ctx context.Context, field string) string {
+	t.Helper()
+	if err := eventually(ctx, `window.kintsugiFirstFrame !== undefined`, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	v, err := eval[string](ctx, "window.kintsugiFirstFrame."+field)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// allowDownloads saves the browser's downloads in a new directory, which it
+// returns. Call it before opening tabs.
+func allowDownloads(t *testing.T, b *browser) string {
+	t.Helper()
+	dir := t.TempDir()
+	allow := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &allow,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

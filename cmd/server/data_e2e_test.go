@@ -9,26 +9,8 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
-
-// firstFrameScript records, for the first frame in which the page is
-// visible, which theme the root element had: a flash of the wrong theme
-// would show up here.
-const firstFrameScript = `
-(function () {
-  function check() {
-    var body = document.body;
-    if (body && getComputedStyle(body).visibility === "visible") {
-      window.kintsugiFirstVisibleTheme = document.documentElement.getAttribute("data-theme") || "none";
-      return;
-    }
-    requestAnimationFrame(check);
-  }
-  requestAnimationFrame(check);
-})();`
 
 func TestSettingsSurviveReloadWithoutFlash(t *testing.T) {
 	s := startServer(t, builtWeb(t), "127.0.0.1:0")
@@ -45,21 +27,12 @@ func TestSettingsSurviveReloadWithoutFlash(t *testing.T) {
 			t.Fatalf("no saved confirmation after choosing %s: %v", label, err)
 		}
 	}
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: firstFrameScript}); err != nil {
-		t.Fatal(err)
-	}
+	recordFirstFrame(t, ctx)
 	for _, path := range []string{"/privacy", "/settings"} {
 		if err := load(ctx, s.URL+path); err != nil {
 			t.Fatal(err)
 		}
-		if err := do(ctx, waitJS(`window.kintsugiFirstVisibleTheme !== undefined`, 10*time.Second)); err != nil {
-			t.Fatal(err)
-		}
-		first, err := eval[string](ctx, `window.kintsugiFirstVisibleTheme`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if first != "dark" {
+		if first := firstFrame(t, ctx, "theme"); first != "dark" {
 			t.Errorf("%s: the first visible frame had theme %q, want dark (a flash of the wrong theme)", path, first)
 		}
 		attrs, err := eval[string](ctx, `["data-theme","data-text-size","data-line-spacing"].map(a => document.documentElement.getAttribute(a)).join(" ")`)
@@ -79,13 +52,7 @@ func TestSettingsSurviveReloadWithoutFlash(t *testing.T) {
 func TestBackupDeleteRestore(t *testing.T) {
 	s := startServer(t, builtWeb(t), "127.0.0.1:0")
 	b := newBrowser(t)
-	downloads := t.TempDir()
-	allow := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &allow,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	downloads := allowDownloads(t, b)
 	ctx := b.tab(t)
 	if err := load(ctx, s.URL+"/settings"); err != nil {
 		t.Fatal(err)

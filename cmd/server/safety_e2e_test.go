@@ -11,10 +11,7 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
-
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"kintsugi/app/safety"
@@ -77,20 +74,6 @@ func TestQuickExit(t *testing.T) {
 	b.checkClean(t, s.URL)
 }
 
-// firstFrameTitle records the document's title in the first frame in which
-// the page is visible.
-const firstFrameTitle = `
-(function () {
-  function check() {
-    if (document.body && getComputedStyle(document.body).visibility === "visible") {
-      window.kintsugiFirstVisibleTitle = document.title;
-      return;
-    }
-    requestAnimationFrame(check);
-  }
-  requestAnimationFrame(check);
-})();`
-
 func TestDiscreetModeChangesTitles(t *testing.T) {
 	s := startServer(t, builtWeb(t), "127.0.0.1:0")
 	b := newBrowser(t)
@@ -112,17 +95,13 @@ func TestDiscreetModeChangesTitles(t *testing.T) {
 	if title, _ := eval[string](ctx, `document.title`); title != "Notes" {
 		t.Errorf("after moving to the guide, the title is %q", title)
 	}
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: firstFrameTitle}); err != nil {
-		t.Fatal(err)
-	}
+	recordFirstFrame(t, ctx)
 	if err := load(ctx, s.URL+"/guide/trickle-truth"); err != nil {
 		t.Fatal(err)
 	}
-	if err := eventually(ctx, `window.kintsugiFirstVisibleTitle !== undefined`, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	if first, _ := eval[string](ctx, `window.kintsugiFirstVisibleTitle + " / " + document.title`); first != "Notes / Notes" {
-		t.Errorf("a chapter in discreet mode is titled (first visible frame / now) %q, want Notes / Notes", first)
+	first := firstFrame(t, ctx, "title")
+	if now, _ := eval[string](ctx, `document.title`); first != "Notes" || now != "Notes" {
+		t.Errorf("a chapter in discreet mode is titled %q in its first visible frame and %q now, want Notes", first, now)
 	}
 
 	// Off again: the real titles come back.
@@ -158,13 +137,7 @@ func answerSafetyCheck(t *testing.T, ctx context.Context, yes ...string) {
 func TestSafetyCheckHidesCoupleTools(t *testing.T) {
 	s := startServer(t, builtWeb(t), "127.0.0.1:0")
 	b := newBrowser(t)
-	downloads := t.TempDir()
-	allow := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &allow,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	downloads := allowDownloads(t, b)
 	ctx := b.tab(t)
 	if err := load(ctx, s.URL+"/tools/safety-check"); err != nil {
 		t.Fatal(err)
