@@ -21,9 +21,11 @@ func (p *settingsPage) OnNav(ctx app.Context) {
 func (p *settingsPage) Render() app.UI {
 	return frame(p.deps, sectionSettings, "Settings",
 		&appearanceForm{Store: p.deps.Store},
-		&storagePanel{Deps: p.deps},
 		&backupPanel{Store: p.deps.Store},
 		&restorePanel{Store: p.deps.Store},
+		// Below the buttons people come here for: it grows when the
+		// browser answers, and must not push them away under a finger.
+		&storagePanel{Deps: p.deps},
 		&installPanel{},
 		&deletePanel{Store: p.deps.Store},
 	)

@@ -416,3 +416,9 @@ func allowDownloads(t *testing.T, b *browser) string {
 	}
 	return dir
 }
+
+// settingsSettled waits until the settings page has heard from the browser
+// about storage, the last part of the page to change size.
+func settingsSettled() chromedp.Action[chromedp.Void] {
+	return waitJS(`!document.body.innerText.includes("Checking how this browser keeps your data")`, 20*time.Second)
+}

@@ -64,7 +64,7 @@ func TestBackupDeleteRestore(t *testing.T) {
 	}
 
 	// Download a backup.
-	if err := do(ctx, chromedp.Click(byText("button", "Download a backup"))); err != nil {
+	if err := do(ctx, settingsSettled(), chromedp.Click(byText("button", "Download a backup"))); err != nil {
 		t.Fatal(err)
 	}
 	file := waitForDownload(t, downloads)

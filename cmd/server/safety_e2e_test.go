@@ -177,7 +177,7 @@ func TestSafetyCheckHidesCoupleTools(t *testing.T) {
 	if err := load(ctx, s.URL+"/settings"); err != nil {
 		t.Fatal(err)
 	}
-	if err := do(ctx, chromedp.Click(byText("button", "Download a backup"))); err != nil {
+	if err := do(ctx, settingsSettled(), chromedp.Click(byText("button", "Download a backup"))); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(waitForDownload(t, downloads))
