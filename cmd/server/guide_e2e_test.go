@@ -121,9 +121,14 @@ func TestSearchFindsTheObviousChapters(t *testing.T) {
 			err := do(ctx,
 				chromedp.SendKeys(chromedp.CSS("#guide-search"), tc.query),
 				chromedp.Click(byText("button", "Search")),
-				chromedp.WaitVisible(chromedp.CSS("ol.results li")),
 			)
 			if err != nil {
+				t.Fatal(err)
+			}
+			// Submitting loads the results page as a new document: wait for
+			// the app to run in it, and for its results.
+			ready := `location.pathname === "/guide/search" && !document.getElementById("app-wasm-loader") && !!document.querySelector("ol.results li a")`
+			if err := eventually(ctx, ready, stepTimeout); err != nil {
 				t.Fatal(err)
 			}
 			first, err := eval[string](ctx, `document.querySelector("ol.results li a").textContent`)
