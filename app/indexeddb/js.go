@@ -283,3 +283,15 @@ func global(name string) (safejs.Value, error) {
 	}
 	return v, nil
 }
+
+// requestError turns a failed request's error into a typed error, in its
+// onerror handler, and stops the error from also aborting the transaction
+// (the caller decides what the failure means).
+func requestError(req, ev safejs.Value) error {
+	e, _ := req.Get("error")
+	ev.Call("preventDefault")
+	if err := fromDOMException(e); err != nil {
+		return err
+	}
+	return errors.New("unknown error")
+}

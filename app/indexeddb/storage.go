@@ -4,7 +4,6 @@ package indexeddb
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hack-pad/safejs"
@@ -118,12 +117,7 @@ func DeleteDatabase(ctx context.Context, name string) error {
 	err = l.on(req, "onsuccess", func(safejs.Value) { done <- nil })
 	if err == nil {
 		err = l.on(req, "onerror", func(ev safejs.Value) {
-			e, _ := req.Get("error")
-			err := fromDOMException(e)
-			if err == nil {
-				err = errors.New("unknown error")
-			}
-			ev.Call("preventDefault")
+			err := requestError(req, ev)
 			done <- err
 		})
 	}

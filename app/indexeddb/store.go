@@ -160,12 +160,7 @@ func open(ctx context.Context, name string, version int, steps []step, opts Opti
 	}
 	if err == nil {
 		err = l.on(req, "onerror", func(ev safejs.Value) {
-			e, _ := req.Get("error")
-			err := fromDOMException(e)
-			if err == nil {
-				err = errors.New("unknown error")
-			}
-			ev.Call("preventDefault")
+			err := requestError(req, ev)
 			results <- openResult{err: err}
 		})
 	}
@@ -485,10 +480,7 @@ func (s *Store) List(ctx context.Context, kind userdata.Kind, q userdata.Query) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if !kind.Known() {
-		return nil, &userdata.InvalidError{Kind: kind, Field: "kind", Problem: fmt.Sprintf("unknown kind %q", string(kind))}
-	}
-	if err := q.Validate(); err != nil {
+	if err := userdata.CheckList(kind, q); err != nil {
 		return nil, err
 	}
 	recs, err := s.list(ctx, kind, q)

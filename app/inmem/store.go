@@ -103,10 +103,7 @@ func (s *Store) List(ctx context.Context, kind userdata.Kind, q userdata.Query) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if !kind.Known() {
-		return nil, &userdata.InvalidError{Kind: kind, Field: "kind", Problem: fmt.Sprintf("unknown kind %q", string(kind))}
-	}
-	if err := q.Validate(); err != nil {
+	if err := userdata.CheckList(kind, q); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()

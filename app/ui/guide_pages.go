@@ -14,7 +14,7 @@ import (
 )
 
 // readingState is what a guide page knows about the reader's progress,
-// loaded from the store in OnMount.
+// loaded from the store once the page is in the browser.
 type readingState struct {
 	progress  map[string]reading.Progress
 	bookmarks []string

@@ -92,6 +92,16 @@ func CheckKey(kind Kind, id string) error {
 	return nil
 }
 
+// CheckList reports whether kind and q are valid arguments to
+// [Store.List], so that every store checks them the same way. It returns nil
+// or an error wrapping [ErrInvalid].
+func CheckList(kind Kind, q Query) error {
+	if !kind.Known() {
+		return &InvalidError{Kind: kind, Field: "kind", Problem: fmt.Sprintf("unknown kind %q", string(kind))}
+	}
+	return q.Validate()
+}
+
 // Watcher is implemented by stores whose data can be changed by others at
 // the same time, such as IndexedDB shared by several browser tabs. The UI
 // can use it, through a type assertion on its Store, to refresh a view.
