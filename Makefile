@@ -44,7 +44,7 @@ test-unit:
 
 # Packages whose tests need a real browser (IndexedDB, DOM); they run in
 # headless Chromium through wasmbrowsertest.
-BROWSER_PKGS := ./app/indexeddb/
+BROWSER_PKGS := ./app/indexeddb/ ./app/vault/
 
 test-wasm: tools chromium
 	GOOS=js GOARCH=wasm go test -count=1 $(BROWSER_PKGS)

@@ -181,6 +181,19 @@ func TestWatch(t *testing.T) {
 			return a.Put(ctx, testRecord(userdata.KindCheckin, "c1"), testRecord(userdata.KindCheckin, "c2"), testRecord(userdata.KindTrigger, "t1"))
 		}, []userdata.Kind{userdata.KindCheckin, userdata.KindTrigger}},
 		{"delete", func() error { return a.Delete(ctx, userdata.KindCheckin, "c1") }, []userdata.Kind{userdata.KindCheckin}},
+		{"rewrite", func() error {
+			return a.Rewrite(ctx, func([]userdata.Record) (userdata.Changes, error) {
+				return userdata.Changes{
+					Delete: []userdata.Key{{Kind: userdata.KindCheckin, ID: "c2"}},
+					Put:    []userdata.Record{testRecord(userdata.KindTrigger, "t2")},
+				}, nil
+			})
+		}, []userdata.Kind{userdata.KindCheckin, userdata.KindTrigger}},
+		{"rewrite with clear", func() error {
+			return a.Rewrite(ctx, func([]userdata.Record) (userdata.Changes, error) {
+				return userdata.Changes{Clear: true, Put: []userdata.Record{testRecord(userdata.KindJournal, "j2")}}, nil
+			})
+		}, []userdata.Kind{""}},
 		{"replace all", func() error { return a.ReplaceAll(ctx, nil) }, []userdata.Kind{""}},
 		{"clear", func() error { return a.Clear(ctx) }, []userdata.Kind{""}},
 	}
@@ -204,6 +217,23 @@ func TestWatch(t *testing.T) {
 	// writes to another database; nor anything after stop.
 	if err := a.Put(ctx, userdata.Record{Kind: userdata.KindJournal}); !errors.Is(err, userdata.ErrInvalid) {
 		t.Fatalf("Put of an invalid record: got %v, want ErrInvalid", err)
+	}
+	errFn := errors.New("refused")
+	if err := a.Rewrite(ctx, func([]userdata.Record) (userdata.Changes, error) {
+		return userdata.Changes{Clear: true}, errFn
+	}); !errors.Is(err, errFn) {
+		t.Fatalf("Rewrite whose fn fails: got %v, want %v", err, errFn)
+	}
+	if err := a.Rewrite(ctx, func([]userdata.Record) (userdata.Changes, error) {
+		return userdata.Changes{}, nil
+	}); err != nil {
+		t.Fatalf("Rewrite that changes nothing: %v", err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	select {
+	case k := <-bKinds:
+		t.Errorf("a failed or empty write was announced, kind %q", k)
+	default:
 	}
 	stop()
 	if err := a.Put(ctx, testRecord(userdata.KindJournal, "after-stop")); err != nil {

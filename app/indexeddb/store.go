@@ -452,6 +452,120 @@ func (s *Store) Clear(ctx context.Context) error {
 	return nil
 }
 
+// Rewrite implements [userdata.Store.Rewrite]. An IndexedDB transaction
+// stays active only while its requests' events run, so fn is called, and
+// the changes it returns are requested, inside the success event of the
+// request that reads every record: no goroutine, no waiting in between.
+func (s *Store) Rewrite(ctx context.Context, fn func([]userdata.Record) (userdata.Changes, error)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	t, st, err := s.begin("readwrite")
+	if err != nil {
+		return fmt.Errorf("rewrite: %w", err)
+	}
+	req, err := call(st, "getAll")
+	if err != nil {
+		return fmt.Errorf("rewrite: %w", t.fail(err))
+	}
+	rw := &rewriter{st: st, fn: fn}
+	defer rw.l.release() // after the transaction ended: no more events
+	err = rw.l.on(req, "onsuccess", func(safejs.Value) {
+		if err := rw.run(req); err != nil {
+			rw.err = err
+			t.abort()
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("rewrite: %w", t.fail(err))
+	}
+	err = t.wait(ctx)
+	// The success event, if it ran, ran before the transaction ended.
+	if rw.panicked != nil {
+		panic(rw.panicked)
+	}
+	if rw.err != nil {
+		return fmt.Errorf("rewrite: %w", rw.err)
+	}
+	if err != nil {
+		return fmt.Errorf("rewrite: %w", err)
+	}
+	if rw.changes.Clear {
+		s.watch.post([]change{{}})
+	} else if !rw.changes.Empty() {
+		keys := make([]userdata.Key, 0, len(rw.changes.Delete)+len(rw.changes.Put))
+		keys = append(keys, rw.changes.Delete...)
+		for _, r := range rw.changes.Put {
+			keys = append(keys, userdata.Key{Kind: r.Kind, ID: r.ID})
+		}
+		s.watch.post(changedKeys(keys))
+	}
+	return nil
+}
+
+// rewriter is the state of a Rewrite shared with its success event, which
+// writes it before the transaction ends; Rewrite reads it after.
+type rewriter struct {
+	st safejs.Value // the records store, in the transaction
+	fn func([]userdata.Record) (userdata.Changes, error)
+	l  listeners
+
+	changes  userdata.Changes // what fn returned and run requested
+	err      error            // why run failed: the transaction is aborted
+	panicked any              // what fn panicked with, to panic again in Rewrite
+}
+
+// run handles the success of the getAll request req, inside its event:
+// it decodes every record, calls fn, and requests its changes. On error
+// the caller aborts the transaction, undoing any request already made.
+func (rw *rewriter) run(req safejs.Value) (err error) {
+	defer func() {
+		// A panic must not escape an event handler, which would end the
+		// program: it aborts the transaction and is raised again in
+		// Rewrite.
+		if p := recover(); p != nil {
+			rw.panicked = p
+			err = fmt.Errorf("fn panicked: %v", p)
+		}
+	}()
+	all, err := decodeResult(req, false)
+	if err != nil {
+		return fmt.Errorf("read all: %w", err)
+	}
+	c, err := rw.fn(all)
+	if err != nil {
+		return err
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	values, err := encodeAll(c.Put)
+	if err != nil {
+		return fmt.Errorf("encode: %w", err)
+	}
+	if c.Clear {
+		if _, err := call(rw.st, "clear"); err != nil {
+			return fmt.Errorf("clear: %w", err)
+		}
+	}
+	for _, k := range c.Delete {
+		if _, err := call(rw.st, "delete", jsKey(k.Kind, k.ID)); err != nil {
+			return fmt.Errorf("delete %s/%s: %w", k.Kind, k.ID, err)
+		}
+	}
+	for i, r := range c.Put {
+		v, err := values.Index(i)
+		if err == nil {
+			_, err = call(rw.st, "put", v)
+		}
+		if err != nil {
+			return fmt.Errorf("put %s/%s: %w", r.Kind, r.ID, err)
+		}
+	}
+	rw.changes = c
+	return nil
+}
+
 // All implements [userdata.Store.All].
 func (s *Store) All(ctx context.Context) ([]userdata.Record, error) {
 	if err := ctx.Err(); err != nil {

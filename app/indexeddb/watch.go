@@ -27,16 +27,26 @@ type change struct {
 // changedKinds returns one change per kind in recs, with the ID set when
 // the kind has exactly one record.
 func changedKinds(recs []userdata.Record) []change {
+	keys := make([]userdata.Key, len(recs))
+	for i, r := range recs {
+		keys[i] = userdata.Key{Kind: r.Kind, ID: r.ID}
+	}
+	return changedKeys(keys)
+}
+
+// changedKeys returns one change per kind in keys, with the ID set when
+// the kind has exactly one ID.
+func changedKeys(keys []userdata.Key) []change {
 	var out []change
 	index := make(map[userdata.Kind]int)
-	for _, r := range recs {
-		i, ok := index[r.Kind]
+	for _, k := range keys {
+		i, ok := index[k.Kind]
 		if !ok {
-			index[r.Kind] = len(out)
-			out = append(out, change{kind: r.Kind, id: r.ID})
+			index[k.Kind] = len(out)
+			out = append(out, change{kind: k.Kind, id: k.ID})
 			continue
 		}
-		if out[i].id != r.ID {
+		if out[i].id != k.ID {
 			out[i].id = ""
 		}
 	}

@@ -150,12 +150,7 @@ func (s *Store) All(ctx context.Context) ([]userdata.Record, error) {
 	for _, r := range s.recs {
 		out = append(out, r.Clone())
 	}
-	slices.SortFunc(out, func(a, b userdata.Record) int {
-		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	sortByKey(out)
 	return out, nil
 }
 
@@ -180,6 +175,40 @@ func (s *Store) ReplaceAll(ctx context.Context, recs []userdata.Record) error {
 	return nil
 }
 
+// Rewrite implements [userdata.Store.Rewrite].
+func (s *Store) Rewrite(ctx context.Context, fn func([]userdata.Record) (userdata.Changes, error)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return fmt.Errorf("rewrite: %w", userdata.ErrClosed)
+	}
+	all := make([]userdata.Record, 0, len(s.recs))
+	for _, r := range s.recs {
+		all = append(all, r.Clone())
+	}
+	sortByKey(all)
+	c, err := fn(all)
+	if err != nil {
+		return err
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if c.Clear {
+		clear(s.recs)
+	}
+	for _, k := range c.Delete {
+		delete(s.recs, key{k.Kind, k.ID})
+	}
+	for _, r := range c.Put {
+		s.recs[key{r.Kind, r.ID}] = r.Clone()
+	}
+	return nil
+}
+
 // Clear implements [userdata.Store.Clear].
 func (s *Store) Clear(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
@@ -201,4 +230,14 @@ func (s *Store) Close() error {
 	s.closed = true
 	s.recs = nil
 	return nil
+}
+
+// sortByKey sorts recs by kind and then ID, the order All returns.
+func sortByKey(recs []userdata.Record) {
+	slices.SortFunc(recs, func(a, b userdata.Record) int {
+		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 }

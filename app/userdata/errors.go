@@ -30,6 +30,10 @@ var (
 	// ErrUnavailable means the browser's storage cannot be used at all:
 	// it is missing, disabled (some private modes), or failing.
 	ErrUnavailable = errors.New("storage unavailable")
+	// ErrLocked means the records are sealed by the passphrase lock and
+	// the app is locked: nothing can be read or saved until the user
+	// unlocks it. Nothing was read or written.
+	ErrLocked = errors.New("locked")
 )
 
 // InvalidError describes why a record or request is invalid. It wraps
@@ -72,6 +76,8 @@ func Message(err error) string {
 	case errors.Is(err, ErrClosed):
 		return "Kintsugi was updated or closed in another tab. " +
 			"Please reload this page to keep going; your saved entries are safe."
+	case errors.Is(err, ErrLocked):
+		return "Kintsugi is locked. Unlock it with your passphrase to see and save your entries."
 	case errors.Is(err, ErrInvalid):
 		return "Something in this entry couldn't be saved as it is, so nothing was changed. " +
 			"Please check it and try again."

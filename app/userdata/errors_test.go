@@ -23,6 +23,7 @@ func TestMessage(t *testing.T) {
 		{"invalid", &userdata.InvalidError{Kind: userdata.KindJournal, ID: "x", Field: "id", Problem: "bad"}, "nothing was changed"},
 		{"version", userdata.ErrVersion, "newer version"},
 		{"unavailable", userdata.ErrUnavailable, "isn't letting"},
+		{"locked", userdata.ErrLocked, "Unlock it with your passphrase"},
 		{"canceled", fmt.Errorf("put: %w", context.Canceled), "stopped"},
 		{"other", errors.New("UnknownError: disk on fire"), "went wrong"},
 	}

@@ -19,4 +19,7 @@ func (f failing) List(context.Context, Kind, Query) ([]Record, error) { return n
 func (f failing) All(context.Context) ([]Record, error)               { return nil, f.err }
 func (f failing) ReplaceAll(context.Context, []Record) error          { return f.err }
 func (f failing) Clear(context.Context) error                         { return f.err }
-func (f failing) Close() error                                        { return nil }
+func (f failing) Rewrite(context.Context, func([]Record) (Changes, error)) error {
+	return f.err
+}
+func (f failing) Close() error { return nil }

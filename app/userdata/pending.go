@@ -104,6 +104,15 @@ func (p *Pending) Clear(ctx context.Context) error {
 	return s.Clear(ctx)
 }
 
+// Rewrite waits for the store, then rewrites it.
+func (p *Pending) Rewrite(ctx context.Context, fn func([]Record) (Changes, error)) error {
+	s, err := p.wait(ctx)
+	if err != nil {
+		return err
+	}
+	return s.Rewrite(ctx, fn)
+}
+
 // Close closes the store if it has been supplied.
 func (p *Pending) Close() error {
 	select {

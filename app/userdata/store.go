@@ -43,8 +43,54 @@ type Store interface {
 	// Clear deletes every record.
 	Clear(ctx context.Context) error
 
+	// Rewrite reads every record and, in the same transaction, applies
+	// the changes fn returns, so that nothing another tab writes can come
+	// between the read and the write. fn receives the records ordered as
+	// All orders them and is called at most once. It must not call the
+	// store or wait for anything: in IndexedDB it runs inside a browser
+	// event, where waiting would end the transaction. If fn returns an
+	// error, or a record to put is invalid, nothing changes and Rewrite
+	// returns that error. Turning the passphrase lock on and off uses it.
+	Rewrite(ctx context.Context, fn func(all []Record) (Changes, error)) error
+
 	// Close releases the store. Calling it more than once is not an error.
 	Close() error
+}
+
+// Key names one record: its kind and ID.
+type Key struct {
+	Kind Kind
+	ID   string
+}
+
+// Changes are what [Store.Rewrite] applies, in this order: Clear, then
+// Delete, then Put. The zero Changes changes nothing.
+type Changes struct {
+	// Clear deletes every record first.
+	Clear bool
+	// Delete removes these records; a missing one is not an error.
+	Delete []Key
+	// Put creates or replaces these records; if two share a key, the
+	// later one wins.
+	Put []Record
+}
+
+// Empty reports whether c changes nothing.
+func (c Changes) Empty() bool { return !c.Clear && len(c.Delete) == 0 && len(c.Put) == 0 }
+
+// Validate reports whether every key to delete and record to put is valid.
+func (c Changes) Validate() error {
+	for _, k := range c.Delete {
+		if err := CheckKey(k.Kind, k.ID); err != nil {
+			return err
+		}
+	}
+	for _, r := range c.Put {
+		if err := r.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Query selects records by Date for [Store.List]. The zero Query selects
