@@ -1,9 +1,12 @@
 // Kintsugi applies the reader's saved theme, text size, line spacing and
 // discreet mode before the first paint, so that a warm start does not
-// flash from light to dark, or show a revealing title. The settings live in IndexedDB, which answers asynchronously:
+// flash from light to dark, or show a revealing title. When the passphrase
+// lock is on, it marks the page locked, so that only the lock screen shows
+// (the help lines and privacy pages excepted). The settings live in IndexedDB, which answers asynchronously:
 // the page stays hidden until the answer comes (a few milliseconds on a
 // warm start), for 0.4 s at most. This script reads only the appearance
-// record, writes nothing, and never creates the database.
+// record and whether a lock record exists, writes nothing, and never
+// creates the database.
 (function () {
   var root = document.documentElement;
   var done = false;
@@ -25,7 +28,14 @@
     open.onsuccess = function () {
       var db = open.result;
       try {
-        var get = db.transaction("records").objectStore("records").get(["setting", "appearance"]);
+        var records = db.transaction("records").objectStore("records");
+        var lock = records.getKey(["setting", "lock"]);
+        lock.onsuccess = function () {
+          var path = location.pathname.replace(/\/+$/, "");
+          var isPublic = path === "/help" || path === "/privacy";
+          if (lock.result !== undefined && !isPublic) root.setAttribute("data-locked", "true");
+        };
+        var get = records.get(["setting", "appearance"]);
         get.onsuccess = function () {
           try {
             var s = get.result ? JSON.parse(get.result.data) : {};

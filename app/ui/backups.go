@@ -9,6 +9,7 @@ import (
 
 	"kintsugi/app/backup"
 	"kintsugi/app/userdata"
+	"kintsugi/app/vault"
 )
 
 // kindLabels names each kind of record in plain words, for the summary of a
@@ -26,30 +27,88 @@ var kindLabels = map[userdata.Kind]string{
 	userdata.KindSafety:        "safety check answers",
 }
 
-// backupPanel downloads everything the user saved as one file.
+// backupPanel downloads everything the user saved as one file: encrypted
+// while the passphrase lock is on, unless the user asks, after a warning,
+// for a file anyone can read.
 type backupPanel struct {
 	app.Compo
-	Store  userdata.Store
-	status string
-	failed bool
+	Store     userdata.Store
+	lockOn    bool
+	plainOpen bool // the warned choice of an unencrypted file is showing
+	status    string
+	failed    bool
+	stop      func()
 }
 
+func (b *backupPanel) OnMount(ctx app.Context) {
+	if lockVault == nil {
+		return
+	}
+	follow := func(s vault.Status) { b.lockOn = s == vault.Unlocked || s == vault.Locked }
+	follow(lockVault.Current())
+	b.stop = lockVault.OnStatus(func(s vault.Status) { ctx.Dispatch(func(app.Context) { follow(s) }) })
+	ctx.Async(func() {
+		s, err := lockVault.Status(ctx)
+		if err == nil {
+			ctx.Dispatch(func(app.Context) { follow(s) })
+		}
+	})
+}
+
+func (b *backupPanel) OnDismount() { stopWatch(b.stop) }
+
 func (b *backupPanel) Render() app.UI {
+	if !b.lockOn {
+		return app.Section().Class("card").Aria("labelledby", "backup-heading").Body(
+			app.H2().ID("backup-heading").Text("Back up"),
+			para("A backup is one file with everything you have saved in Kintsugi. Keep it somewhere only you can reach: anyone who has it can read it. With the passphrase lock on, backups are encrypted."),
+			app.Button().Type("button").Class("primary").Text("Download a backup").OnClick(b.downloadPlain),
+			statusLine(b.status, b.failed),
+		)
+	}
 	return app.Section().Class("card").Aria("labelledby", "backup-heading").Body(
 		app.H2().ID("backup-heading").Text("Back up"),
-		para("A backup is one file with everything you have saved in Kintsugi. Keep it somewhere only you can reach: anyone who has it can read it."),
-		app.Button().Type("button").Class("primary").Text("Download a backup").OnClick(b.download),
+		para("A backup is one file with everything you have saved in Kintsugi, encrypted like your entries here: only your passphrase or your recovery key opens it, on this device or another."),
+		app.Button().Type("button").Class("primary").Text("Download an encrypted backup").OnClick(b.downloadSealed),
+		app.If(!b.plainOpen, func() app.UI {
+			return app.P().Body(app.Button().Type("button").Class("link").Text("Download an unencrypted backup instead…").OnClick(func(ctx app.Context, e app.Event) {
+				b.plainOpen, b.status = true, ""
+			}))
+		}).Else(func() app.UI {
+			return app.Div().Class("notice warning").Role("note").Body(
+				para("An unencrypted backup can be read by anyone who gets the file: on a shared computer, in a cloud folder, or in an email. Only choose it if you need to read your entries without Kintsugi."),
+				app.Div().Class("actions").Body(
+					app.Button().Type("button").Class("danger").Text("Download an unencrypted backup").OnClick(b.downloadPlain),
+					app.Button().Type("button").Text("Keep backups encrypted").OnClick(func(ctx app.Context, e app.Event) {
+						b.plainOpen = false
+					}),
+				),
+			)
+		}),
 		statusLine(b.status, b.failed),
 	)
 }
 
-func (b *backupPanel) download(ctx app.Context, e app.Event) {
+// downloadPlain saves every record as it reads in the app.
+func (b *backupPanel) downloadPlain(ctx app.Context, e app.Event) {
 	if b.Store == nil {
 		return
 	}
 	store := b.Store
+	b.download(ctx, "", func() ([]userdata.Record, error) { return store.All(ctx) })
+}
+
+// downloadSealed saves the records as the lock stores them.
+func (b *backupPanel) downloadSealed(ctx app.Context, e app.Event) {
+	if lockVault == nil {
+		return
+	}
+	b.download(ctx, "encrypted ", func() ([]userdata.Record, error) { return lockVault.SealedRecords(ctx) })
+}
+
+func (b *backupPanel) download(ctx app.Context, kind string, read func() ([]userdata.Record, error)) {
 	ctx.Async(func() {
-		recs, err := store.All(ctx)
+		recs, err := read()
 		recs = withoutSafety(recs)
 		var data []byte
 		if err == nil {
@@ -61,7 +120,11 @@ func (b *backupPanel) download(ctx app.Context, e app.Event) {
 				return
 			}
 			saveFile(backup.FileName(now()), backup.MediaType, string(data))
-			b.status, b.failed = fmt.Sprintf("Backup of %d saved entries downloaded.", len(recs)), false
+			b.plainOpen = false
+			b.status, b.failed = fmt.Sprintf("An %sbackup of your saved entries was downloaded.", kind), false
+			if kind == "" {
+				b.status = "A backup of your saved entries was downloaded."
+			}
 		})
 	})
 }
@@ -72,7 +135,10 @@ func (b *backupPanel) download(ctx app.Context, e app.Event) {
 type restorePanel struct {
 	app.Compo
 	Store   userdata.Store
-	pending *backup.Backup
+	pending *backup.Backup // checked, and opened if it was encrypted
+	sealed  *backup.Backup // encrypted: waiting for its passphrase
+	secret  string
+	busy    bool
 	status  string
 	failed  bool
 }
@@ -83,6 +149,9 @@ func (r *restorePanel) Render() app.UI {
 		para("Restoring replaces everything saved in Kintsugi on this device with the backup's contents. You will see what the backup holds before anything changes."),
 		app.Label().For("restore-file").Text("Backup file"),
 		app.Input().Type("file").ID("restore-file").Accept(".json,application/json").OnChange(r.choose),
+		app.If(r.sealed != nil, func() app.UI {
+			return r.secretForm()
+		}),
 		app.If(r.pending != nil, func() app.UI {
 			return r.confirmation()
 		}),
@@ -112,8 +181,52 @@ func (r *restorePanel) confirmation() app.UI {
 	)
 }
 
+// secretForm asks for what opens an encrypted backup.
+func (r *restorePanel) secretForm() app.UI {
+	return app.Form().Class("notice stack").OnSubmit(r.open).Body(
+		para("This backup is encrypted. Enter the passphrase, or the recovery key, of the lock it was made with."),
+		app.Label().For("restore-secret").Text("Passphrase or recovery key"),
+		app.Input().Type("password").ID("restore-secret").Attr("autocomplete", "off").
+			OnInput(func(ctx app.Context, e app.Event) { r.secret = ctx.JSSrc().Get("value").String() }),
+		app.Div().Class("actions").Body(
+			app.Button().Type("submit").Class("primary").Text("Open the backup").Disabled(r.busy),
+			app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) {
+				r.sealed, r.secret, r.status, r.failed = nil, "", "Nothing was changed.", false
+			}),
+		),
+	)
+}
+
+// open opens an encrypted backup with the secret typed. It takes as long
+// as an unlock.
+func (r *restorePanel) open(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if r.sealed == nil || r.busy {
+		return
+	}
+	sealed, secret := *r.sealed, r.secret
+	r.busy, r.status, r.failed = true, "Opening the backup…", false
+	ctx.Async(func() {
+		recs, err := vault.OpenRecords(sealed.Records, secret)
+		ctx.Dispatch(func(ctx app.Context) {
+			r.busy = false
+			if err != nil {
+				msg := "That passphrase or recovery key does not open this backup. Nothing was changed."
+				if !errors.Is(err, vault.ErrWrongPassphrase) {
+					msg = "This backup is damaged and cannot be opened. Nothing was changed."
+				}
+				r.status, r.failed = msg, true
+				return
+			}
+			opened := sealed
+			opened.Records = recs
+			r.pending, r.sealed, r.secret, r.status = &opened, nil, "", ""
+		})
+	})
+}
+
 func (r *restorePanel) choose(ctx app.Context, e app.Event) {
-	r.pending, r.status, r.failed = nil, "", false
+	r.pending, r.sealed, r.secret, r.status, r.failed = nil, nil, "", "", false
 	file := e.Get("target").Get("files").Index(0)
 	if !file.Truthy() {
 		return
@@ -132,6 +245,11 @@ func (r *restorePanel) choose(ctx app.Context, e app.Event) {
 			b, err := backup.Decode([]byte(text))
 			if err != nil {
 				r.status, r.failed = "This file cannot be restored: "+backupProblem(err)+". Nothing was changed.", true
+				return
+			}
+			if vault.Sealed(b.Records) {
+				r.sealed, r.status = &b, ""
+				ctx.Defer(func(app.Context) { focusID("restore-secret") })
 				return
 			}
 			r.pending, r.status = &b, ""

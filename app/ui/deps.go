@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"kintsugi/app/userdata"
+	"kintsugi/app/vault"
 )
 
 // Deps is what the pages need from the device. The wasm main fills it in;
@@ -21,6 +22,8 @@ type Deps struct {
 	Persisted func(ctx context.Context) (bool, error)
 	// Estimate reports the storage the site uses and may use.
 	Estimate func(ctx context.Context) (userdata.Usage, error)
+	// Vault is the passphrase lock over Store; Store is the same value.
+	Vault *vault.Store
 }
 
 // storeProblem is why saving does not work as it should, if it does not:

@@ -55,7 +55,7 @@ func (p *helpPage) OnNav(ctx app.Context) {
 }
 
 func (p *helpPage) Render() app.UI {
-	return frame(p.deps, sectionNone, "Get help now",
+	return publicFrame(p.deps, sectionNone, "Get help now",
 		app.P().Class("lead").Text("If you are in danger now, call your local emergency number."),
 		para("Kintsugi is not a crisis service. These lines are staffed by people trained to help, and many are free and confidential. Elsewhere in the world, call your local emergency services."),
 		app.Range(helpRegions).Slice(func(i int) app.UI {

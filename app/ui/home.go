@@ -4,24 +4,36 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"kintsugi/app/reading"
+	"kintsugi/app/userdata"
 )
 
 type homePage struct {
 	app.Compo
 	deps Deps
 	last string // the chapter opened most recently
+	stop func()
 }
 
 func (p *homePage) OnMount(ctx app.Context) {
+	p.load(ctx)
+	// Again after an unlock, or reading in another tab.
+	p.stop = watchStore(ctx, p.deps.Store, p.load, userdata.KindReading)
+}
+
+func (p *homePage) OnDismount() { stopWatch(p.stop) }
+
+func (p *homePage) load(ctx app.Context) {
 	store := p.deps.Store
 	if store == nil {
 		return
 	}
 	ctx.Async(func() {
 		last, err := reading.Last(ctx, store)
-		if err == nil && last != "" {
-			ctx.Dispatch(func(app.Context) { p.last = last })
-		}
+		ctx.Dispatch(func(app.Context) {
+			if err == nil {
+				p.last = last
+			}
+		})
 	})
 }
 

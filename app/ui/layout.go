@@ -79,9 +79,25 @@ var (
 
 // frame is the layout every page shares: a skip link, the header with the
 // way to help, the update notice, the page's own content under its heading,
-// and the main navigation, which sits at the bottom on a phone.
+// and the main navigation, which sits at the bottom on a phone. While the
+// passphrase lock is locked, the lock screen covers it and the content is
+// left out, so that no entry stays on the page.
 func frame(d Deps, active section, heading string, content ...app.UI) app.UI {
+	return layout(d, active, heading, false, content)
+}
+
+// publicFrame is frame for the pages that hold no entries and must stay
+// reachable while the app is locked: the help lines and privacy.
+func publicFrame(d Deps, active section, heading string, content ...app.UI) app.UI {
+	return layout(d, active, heading, true, content)
+}
+
+func layout(d Deps, active section, heading string, public bool, content []app.UI) app.UI {
+	if !public && locked() {
+		content = nil
+	}
 	return app.Div().Class("shell").Body(
+		&lockLayer{Public: public},
 		app.A().Class("skip").Href("#main").Text("Skip to content"),
 		app.Header().Class("top").Body(
 			app.A().Class("brand").Href("/").Text(appName),

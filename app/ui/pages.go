@@ -10,11 +10,14 @@ type toolsPage struct {
 	app.Compo
 	deps    Deps
 	flagged bool // the safety check points to risk: couple tools are hidden
+	stop    func()
 }
 
 func (p *toolsPage) OnMount(ctx app.Context) {
-	loadSafetyFlag(ctx, p.deps.Store, func(flagged bool) { p.flagged = flagged })
+	p.stop = followSafetyFlag(ctx, p.deps.Store, func(flagged bool) { p.flagged = flagged })
 }
+
+func (p *toolsPage) OnDismount() { stopWatch(p.stop) }
 
 func (p *toolsPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Tools", "Exercises and trackers that put the guide into practice, saved only on this device.")
@@ -50,11 +53,14 @@ type toolPage struct {
 	Slug    string // exported: moving between tools updates this component
 	deps    Deps
 	flagged bool
+	stop    func()
 }
 
 func (p *toolPage) OnMount(ctx app.Context) {
-	loadSafetyFlag(ctx, p.deps.Store, func(flagged bool) { p.flagged = flagged })
+	p.stop = followSafetyFlag(ctx, p.deps.Store, func(flagged bool) { p.flagged = flagged })
 }
+
+func (p *toolPage) OnDismount() { stopWatch(p.stop) }
 
 func (p *toolPage) OnNav(ctx app.Context) {
 	t, _ := tools.Find(p.Slug)

@@ -14,7 +14,7 @@ func (p *privacyPage) OnNav(ctx app.Context) {
 }
 
 func (p *privacyPage) Render() app.UI {
-	return frame(p.deps, sectionNone, "Your privacy",
+	return publicFrame(p.deps, sectionNone, "Your privacy",
 		para("Kintsugi is built so that what you write never leaves your device. Here is exactly what that means."),
 		app.P().Class("notice").Text("Kintsugi is not therapy and not a crisis service. If you are in danger, use Get help at the top of any screen."),
 		app.H2().Text("What is stored"),
@@ -26,10 +26,11 @@ func (p *privacyPage) Render() app.UI {
 		para("Only in this browser's storage (IndexedDB) on this device. There is no account and no copy on any server. Kintsugi sends no analytics, loads nothing from other websites, and its security policy forbids the app from connecting anywhere but the site it came from."),
 		para("The site that serves Kintsugi sees only that the app's files were downloaded, as with any web page. It never receives a word you write. Once installed, Kintsugi works with no connection at all."),
 		app.H2().Text("Who can see it"),
-		para("Anyone who can open this browser on this device and use Kintsugi can read what you have written. A passphrase lock is planned so that entries are encrypted on the device; until then, think about who else uses this phone."),
-		para("A backup file you download is yours to keep safe: it holds your entries and can be read by whoever has it."),
+		para("Without the passphrase lock, anyone who can open this browser on this device and use Kintsugi can read what you have written."),
+		para("With the lock on (Settings, Passphrase lock), every entry is encrypted with AES-256 before it is stored, under a key that only your passphrase or your recovery key opens; the passphrase itself is never stored. Kintsugi locks itself when you leave it, after a few minutes without use, and when you use Quick exit. Someone who copies this browser's storage could see how many entries of each kind there are and their dates, but not a word of them. If you lose both the passphrase and the recovery key, nobody can open your entries again."),
+		para("A backup file you download while the lock is on is encrypted the same way. A backup made without the lock, or one you choose to make unencrypted, can be read by whoever has it."),
 		app.H2().Text("Quick exit"),
-		para("The Quick exit button at the top of every screen, or Escape pressed twice, leaves Kintsugi at once for a plain page of notes, and replaces the screen you were on in the browser's history, so that Back does not return to it."),
+		para("The Quick exit button at the top of every screen, or Escape pressed twice, locks Kintsugi (when the lock is on) and leaves at once for a plain page of notes, and replaces the screen you were on in the browser's history, so that Back does not return to it."),
 		para("It helps against someone glancing at your screen. It does not erase the browser's history of earlier pages, and it does not protect against a phone that is being monitored."),
 		app.H2().Text("What this cannot protect against"),
 		para("If someone has installed monitoring software on your phone, or can read your browser history, they may see that you use Kintsugi. If you think your device is being watched, use a device the other person cannot reach, and see the help lines."),

@@ -12,13 +12,14 @@ import (
 // mentions Kintsugi or relationships.
 const AwayPath = "/web/away.html"
 
-// quickExit leaves the app at once for the neutral page, replacing the
-// current history entry so that Back does not return to the screen that
-// was showing.
+// quickExit locks the app and leaves at once for the neutral page,
+// replacing the current history entry so that Back does not return to the
+// screen that was showing.
 func quickExit() {
 	if !app.IsClient {
 		return
 	}
+	lockNow()
 	app.Window().Get("location").Call("replace", AwayPath)
 }
 

@@ -32,6 +32,7 @@ var (
 )
 
 func register(d Deps) {
+	lockVault = d.Vault
 	add := func(path string, newPage func() app.Composer) {
 		route(path, newPage)
 		paths = append(paths, path)
@@ -60,6 +61,7 @@ func register(d Deps) {
 	}
 	add("/progress", func() app.Composer { return &progressPage{deps: d} })
 	add("/settings", func() app.Composer { return &settingsPage{deps: d} })
+	add("/settings/lock", func() app.Composer { return &lockPage{deps: d} })
 	add("/privacy", func() app.Composer { return &privacyPage{deps: d} })
 	add("/help", func() app.Composer { return &helpPage{deps: d} })
 	// Last, any other path: go-app v10 ignores app.NotFound, so the app's own

@@ -7,6 +7,15 @@ import (
 	"kintsugi/app/userdata"
 )
 
+// followSafetyFlag loads the flag now and again whenever the safety check
+// may have changed (another tab, an unlock). It returns the function that
+// stops following, for OnDismount.
+func followSafetyFlag(ctx app.Context, store userdata.Store, done func(flagged bool)) (stop func()) {
+	load := func(ctx app.Context) { loadSafetyFlag(ctx, store, done) }
+	load(ctx)
+	return watchStore(ctx, store, load, userdata.KindSafety)
+}
+
 // loadSafetyFlag reports, on the UI goroutine, whether the saved safety
 // check points to risk. With no store, or no check taken, it reports false.
 func loadSafetyFlag(ctx app.Context, store userdata.Store, done func(flagged bool)) {
@@ -50,6 +59,7 @@ type safetyCheckPage struct {
 	editing bool
 	status  string
 	failed  bool
+	stop    func()
 }
 
 func (p *safetyCheckPage) OnNav(ctx app.Context) {
@@ -58,6 +68,15 @@ func (p *safetyCheckPage) OnNav(ctx app.Context) {
 
 func (p *safetyCheckPage) OnMount(ctx app.Context) {
 	p.answers = map[string]safety.Answer{}
+	p.load(ctx)
+	p.stop = watchStore(ctx, p.deps.Store, p.load, userdata.KindSafety)
+}
+
+func (p *safetyCheckPage) OnDismount() { stopWatch(p.stop) }
+
+// load reads the saved check: at first, after an unlock, and after another
+// tab changed it.
+func (p *safetyCheckPage) load(ctx app.Context) {
 	store := p.deps.Store
 	if store == nil {
 		return
@@ -65,8 +84,11 @@ func (p *safetyCheckPage) OnMount(ctx app.Context) {
 	ctx.Async(func() {
 		r, ok, err := safety.Load(ctx, store)
 		ctx.Dispatch(func(app.Context) {
-			if ok && err == nil {
+			switch {
+			case ok && err == nil:
 				p.result = &r
+			case err == nil:
+				p.result = nil
 			}
 		})
 	})

@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"kintsugi/app/userdata"
+	"kintsugi/app/vault"
 )
 
 type settingsPage struct {
@@ -21,6 +22,7 @@ func (p *settingsPage) OnNav(ctx app.Context) {
 func (p *settingsPage) Render() app.UI {
 	return frame(p.deps, sectionSettings, "Settings",
 		&appearanceForm{Store: p.deps.Store},
+		&lockSummary{},
 		&backupPanel{Store: p.deps.Store},
 		&restorePanel{Store: p.deps.Store},
 		// Below the buttons people come here for: it grows when the
@@ -28,6 +30,41 @@ func (p *settingsPage) Render() app.UI {
 		&storagePanel{Deps: p.deps},
 		&installPanel{},
 		&deletePanel{Store: p.deps.Store},
+	)
+}
+
+// lockSummary says whether the passphrase lock is on and leads to its page.
+type lockSummary struct {
+	app.Compo
+	status vault.Status
+	stop   func()
+}
+
+func (l *lockSummary) OnMount(ctx app.Context) {
+	if lockVault == nil {
+		return
+	}
+	l.status = lockVault.Current()
+	l.stop = lockVault.OnStatus(func(s vault.Status) { ctx.Dispatch(func(app.Context) { l.status = s }) })
+	ctx.Async(func() {
+		s, err := lockVault.Status(ctx)
+		if err == nil {
+			ctx.Dispatch(func(app.Context) { l.status = s })
+		}
+	})
+}
+
+func (l *lockSummary) OnDismount() { stopWatch(l.stop) }
+
+func (l *lockSummary) Render() app.UI {
+	text, action := "Encrypt your entries on this device, so that only your passphrase opens them.", "Set up the passphrase lock"
+	if l.status == vault.Unlocked || l.status == vault.Locked {
+		text, action = "The lock is on: your entries are encrypted on this device.", "Manage the lock"
+	}
+	return app.Section().Class("card").Aria("labelledby", "lock-summary-heading").Body(
+		app.H2().ID("lock-summary-heading").Text("Passphrase lock"),
+		para(text),
+		app.P().Body(link("/settings/lock", action)),
 	)
 }
 

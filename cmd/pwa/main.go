@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Command pwa is Kintsugi's WebAssembly program: it opens the user's data
-// in this browser's IndexedDB, registers the same routes as the server, and
+// in this browser's IndexedDB behind the passphrase lock, registers the same routes as the server, and
 // runs the app. Build it with make build, which writes web/app.wasm.
 package main
 
@@ -16,6 +16,7 @@ import (
 	"kintsugi/app/inmem"
 	"kintsugi/app/ui"
 	"kintsugi/app/userdata"
+	"kintsugi/app/vault"
 )
 
 // dbName is the IndexedDB database that holds everything the user writes.
@@ -33,7 +34,10 @@ func main() {
 		// buttons that do nothing. Calls wait for the store instead.
 		pending := userdata.NewPending()
 		go func() { pending.Resolve(openStore()) }()
-		deps.Store = pending
+		// The passphrase lock sits over the device's store: with it on,
+		// every record is sealed before it reaches IndexedDB.
+		deps.Vault = vault.New(pending, vault.Options{})
+		deps.Store = deps.Vault
 	}
 	ui.Routes(deps)
 	app.RunWhenOnBrowser()

@@ -373,6 +373,7 @@ const firstFrameScript = `
       window.kintsugiFirstFrame = {
         theme: document.documentElement.getAttribute("data-theme") || "none",
         title: document.title,
+        locked: document.documentElement.getAttribute("data-locked") || "",
       };
       return;
     }
@@ -390,7 +391,8 @@ func recordFirstFrame(t *testing.T, ctx context.Context) {
 	}
 }
 
-// firstFrame returns what firstFrameScript recorded: "theme" or "title".
+// firstFrame returns what firstFrameScript recorded: "theme", "title" or
+// "locked".
 func firstFrame(t *testing.T, ctx context.Context, field string) string {
 	t.Helper()
 	if err := eventually(ctx, `window.kintsugiFirstFrame !== undefined`, 10*time.Second); err != nil {
