@@ -31,6 +31,13 @@ var (
 	paths        []string
 )
 
+// toolPages are the tools with a page of their own, by slug; the others
+// show toolPage, which says what they will do. Each tool's file adds its
+// page in an init function, so that tools can be built side by side.
+var toolPages = map[string]func(d Deps) app.Composer{
+	"safety-check": func(d Deps) app.Composer { return &safetyCheckPage{deps: d} },
+}
+
 func register(d Deps) {
 	lockVault = d.Vault
 	add := func(path string, newPage func() app.Composer) {
@@ -53,8 +60,8 @@ func register(d Deps) {
 	}
 	add("/tools", func() app.Composer { return &toolsPage{deps: d} })
 	for _, t := range tools.All {
-		if t.Slug == "safety-check" {
-			add(t.Path(), func() app.Composer { return &safetyCheckPage{deps: d} })
+		if page, ok := toolPages[t.Slug]; ok {
+			add(t.Path(), func() app.Composer { return page(d) })
 			continue
 		}
 		add(t.Path(), func() app.Composer { return &toolPage{deps: d, Slug: t.Slug} })
