@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -91,24 +92,31 @@ func (s *Store) Enable(ctx context.Context, passphrase, recoveryKey string) erro
 	if err != nil {
 		return err
 	}
+	seal := func(r userdata.Record) (userdata.Record, bool, error) {
+		if _, sealed := isSealed(r); sealed || inTheClear(r.Kind, r.ID) {
+			return r, false, nil // sealed ones are left from an old lock: nothing can open them
+		}
+		sealed, err := k.seal(r)
+		return sealed, err == nil, err
+	}
+	pre, err := s.convertAhead(ctx, seal)
+	if err != nil {
+		return err
+	}
 	err = s.inner.Rewrite(ctx, func(all []userdata.Record) (userdata.Changes, error) {
 		c := userdata.Changes{Put: []userdata.Record{lock}}
 		for _, r := range all {
 			if r.Kind == userdata.KindSetting && r.ID == lockID {
 				return userdata.Changes{}, ErrAlreadyOn
 			}
-			if inTheClear(r.Kind, r.ID) {
-				continue
-			}
-			if _, sealed := isSealed(r); sealed {
-				continue // left from an old lock; nothing can open it
-			}
-			sealed, err := k.seal(r)
+			sealed, ok, err := pre.convert(r, seal)
 			if err != nil {
 				return userdata.Changes{}, err
 			}
-			c.Delete = append(c.Delete, userdata.Key{Kind: r.Kind, ID: r.ID})
-			c.Put = append(c.Put, sealed)
+			if ok {
+				c.Delete = append(c.Delete, userdata.Key{Kind: r.Kind, ID: r.ID})
+				c.Put = append(c.Put, sealed)
+			}
 		}
 		return c, nil
 	})
@@ -117,6 +125,49 @@ func (s *Store) Enable(ctx context.Context, passphrase, recoveryKey string) erro
 	}
 	s.set(h, k)
 	return nil
+}
+
+// conversions hold records converted (sealed or opened) before a rewrite,
+// by key. Converting happens outside the browser event the rewrite runs
+// in: there, Go's garbage collector cannot finish a cycle and the page
+// cannot respond, so only records changed in the meantime are converted
+// inside it.
+type conversions map[userdata.Key]conversion
+
+type conversion struct {
+	from, to userdata.Record
+	ok       bool
+}
+
+// convertAhead reads every record and converts each with fn, which
+// returns the converted record and whether it changes.
+func (s *Store) convertAhead(ctx context.Context, fn func(userdata.Record) (userdata.Record, bool, error)) (conversions, error) {
+	all, err := s.inner.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := make(conversions, len(all))
+	for _, r := range all {
+		to, ok, err := fn(r)
+		if err != nil {
+			return nil, err
+		}
+		c[userdata.Key{Kind: r.Kind, ID: r.ID}] = conversion{from: r, to: to, ok: ok}
+	}
+	return c, nil
+}
+
+// convert returns r converted: from the conversions made ahead if r is
+// unchanged since, or by fn now.
+func (c conversions) convert(r userdata.Record, fn func(userdata.Record) (userdata.Record, bool, error)) (userdata.Record, bool, error) {
+	if p, ok := c[userdata.Key{Kind: r.Kind, ID: r.ID}]; ok && sameRecord(p.from, r) {
+		return p.to, p.ok, nil
+	}
+	return fn(r)
+}
+
+func sameRecord(a, b userdata.Record) bool {
+	return a.Date.Equal(b.Date) && a.Created.Equal(b.Created) && a.Updated.Equal(b.Updated) && bytes.Equal(a.Data, b.Data)
 }
 
 // wrapPassphrase derives a key from passphrase with a new salt and h's
@@ -374,6 +425,20 @@ func (s *Store) Disable(ctx context.Context, passphrase string) error {
 	if _, err := s.try(ctx, h, ErrWrongPassphrase, func() ([]byte, error) { return h.unwrapPassphrase(passphrase) }); err != nil {
 		return err
 	}
+	open := func(r userdata.Record) (userdata.Record, bool, error) {
+		if _, sealed := isSealed(r); !sealed {
+			return r, false, nil
+		}
+		opened, err := k.open(r)
+		if errors.Is(err, errOtherKey) {
+			return r, false, nil // left from an old lock; nothing can open it
+		}
+		return opened, err == nil, err
+	}
+	pre, err := s.convertAhead(ctx, open)
+	if err != nil {
+		return err
+	}
 	err = s.inner.Rewrite(ctx, func(all []userdata.Record) (userdata.Changes, error) {
 		if _, err := k.currentLock(all); err != nil {
 			return userdata.Changes{}, err
@@ -383,18 +448,14 @@ func (s *Store) Disable(ctx context.Context, passphrase string) error {
 			{Kind: userdata.KindSetting, ID: attemptsID},
 		}}
 		for _, r := range all {
-			if _, sealed := isSealed(r); !sealed {
-				continue
-			}
-			opened, err := k.open(r)
-			if errors.Is(err, errOtherKey) {
-				continue // left from an old lock; nothing can open it
-			}
+			opened, ok, err := pre.convert(r, open)
 			if err != nil {
 				return userdata.Changes{}, err
 			}
-			c.Delete = append(c.Delete, userdata.Key{Kind: r.Kind, ID: r.ID})
-			c.Put = append(c.Put, opened)
+			if ok {
+				c.Delete = append(c.Delete, userdata.Key{Kind: r.Kind, ID: r.ID})
+				c.Put = append(c.Put, opened)
+			}
 		}
 		return c, nil
 	})

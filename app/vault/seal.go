@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"kintsugi/app/userdata"
@@ -66,6 +67,17 @@ type sealedMeta struct {
 	Updated time.Time `json:"updated"`
 }
 
+// writers and readers are reused: a flate writer holds about 650 KB, and
+// sealing thousands of records inside one browser event, where Go's
+// collector cannot finish a cycle, must not allocate one per record.
+var (
+	writers = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed) // fails only for a bad level
+		return w
+	}}
+	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+)
+
 // pack returns r's hidden parts, compressed and padded.
 func pack(r userdata.Record) ([]byte, error) {
 	meta, err := json.Marshal(sealedMeta{ID: r.ID, Created: r.Created, Updated: r.Updated})
@@ -73,10 +85,9 @@ func pack(r userdata.Record) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	w, err := flate.NewWriter(&buf, flate.DefaultCompression)
-	if err != nil {
-		return nil, err
-	}
+	w := writers.Get().(*flate.Writer)
+	defer writers.Put(w)
+	w.Reset(&buf)
 	w.Write(meta)
 	w.Write([]byte{'\n'})
 	w.Write(r.Data)
@@ -93,7 +104,12 @@ func pack(r userdata.Record) ([]byte, error) {
 func unpack(b []byte) (sealedMeta, []byte, error) {
 	var meta sealedMeta
 	limit := int64(userdata.MaxDataSize + 1024)
-	plain, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(b)), limit+1))
+	r := readers.Get().(io.ReadCloser)
+	defer readers.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
+		return meta, nil, err
+	}
+	plain, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return meta, nil, err
 	}
