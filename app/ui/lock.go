@@ -261,10 +261,7 @@ func (l *lockLayer) unlock(ctx app.Context, e app.Event) {
 	}
 	pass := l.passphrase
 	l.busy, l.message, l.failed = true, "Unlocking…", false
-	ctx.Async(func() {
-		err := lockVault.Unlock(ctx, pass)
-		l.finish(ctx, err)
-	})
+	attempt(ctx, func(c context.Context) error { return lockVault.Unlock(c, pass) }, l.finish)
 }
 
 func (l *lockLayer) recover(ctx app.Context, e app.Event) {
@@ -278,36 +275,41 @@ func (l *lockLayer) recover(ctx app.Context, e app.Event) {
 	}
 	key, pass := l.recovery, l.newPass
 	l.busy, l.message, l.failed = true, "Checking the recovery key…", false
+	attempt(ctx, func(c context.Context) error { return lockVault.Recover(c, key, pass) }, l.finish)
+}
+
+// attempt runs op, a call to the lock that may fail on a passphrase, off
+// the UI goroutine, then done on it with the error and, after a failure,
+// how long until the next try is allowed.
+func attempt(ctx app.Context, op func(context.Context) error, done func(app.Context, error, time.Duration)) {
 	ctx.Async(func() {
-		err := lockVault.Recover(ctx, key, pass)
-		l.finish(ctx, err)
+		err := op(context.WithoutCancel(ctx))
+		var wait time.Duration
+		if err != nil {
+			wait, _ = lockVault.Wait(ctx)
+		}
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, err, wait) })
 	})
 }
 
 // finish reports the result of an unlock or recovery; on success the
 // status change hides the layer.
-func (l *lockLayer) finish(ctx app.Context, err error) {
-	var wait time.Duration
-	if err != nil {
-		wait, _ = lockVault.Wait(ctx)
+func (l *lockLayer) finish(ctx app.Context, err error, wait time.Duration) {
+	l.busy = false
+	if err == nil {
+		l.passphrase = ""
+		return
 	}
-	ctx.Dispatch(func(ctx app.Context) {
-		l.busy = false
-		if err == nil {
-			l.passphrase = ""
-			return
-		}
-		l.message, l.failed = unlockProblem(err, wait), true
-		if errors.Is(err, vault.ErrWrongPassphrase) {
-			// Ready for another try: empty, with the focus in it.
-			l.passphrase = ""
-			clearField("unlock-passphrase")
-		}
-		if wait > 0 {
-			l.waitUntil = time.Now().Add(wait)
-			ctx.After(wait, func(app.Context) {}) // enable the button again
-		}
-	})
+	l.message, l.failed = unlockProblem(err, wait), true
+	if errors.Is(err, vault.ErrWrongPassphrase) {
+		// Ready for another try: empty, with the focus in it.
+		l.passphrase = ""
+		clearField("unlock-passphrase")
+	}
+	if wait > 0 {
+		l.waitUntil = time.Now().Add(wait)
+		ctx.After(wait, func(app.Context) {}) // enable the button again
+	}
 }
 
 // unlockProblem says why an unlock, recovery or change failed.
@@ -565,13 +567,8 @@ func (p *lockPage) change(ctx app.Context, e app.Event) {
 	}
 	current, next := p.current, p.next
 	p.busy, p.message, p.failed = true, "Changing the passphrase…", false
-	ctx.Async(func() {
-		err := lockVault.ChangePassphrase(context.WithoutCancel(ctx), current, next)
-		var wait time.Duration
-		if err != nil {
-			wait, _ = lockVault.Wait(ctx)
-		}
-		ctx.Dispatch(func(ctx app.Context) {
+	attempt(ctx, func(c context.Context) error { return lockVault.ChangePassphrase(c, current, next) },
+		func(ctx app.Context, err error, wait time.Duration) {
 			p.busy = false
 			if err != nil {
 				p.message, p.failed = "The passphrase was not changed. "+unlockProblem(err, wait), true
@@ -580,7 +577,6 @@ func (p *lockPage) change(ctx app.Context, e app.Event) {
 			p.current, p.next, p.next2 = "", "", ""
 			p.message, p.failed = "The passphrase is changed. Use the new one from now on.", false
 		})
-	})
 }
 
 func (p *lockPage) disable(ctx app.Context, e app.Event) {
@@ -590,13 +586,8 @@ func (p *lockPage) disable(ctx app.Context, e app.Event) {
 	}
 	pass := p.offPass
 	p.busy, p.message, p.failed = true, "Decrypting your entries…", false
-	ctx.Async(func() {
-		err := lockVault.Disable(context.WithoutCancel(ctx), pass)
-		var wait time.Duration
-		if err != nil {
-			wait, _ = lockVault.Wait(ctx)
-		}
-		ctx.Dispatch(func(ctx app.Context) {
+	attempt(ctx, func(c context.Context) error { return lockVault.Disable(c, pass) },
+		func(ctx app.Context, err error, wait time.Duration) {
 			p.busy = false
 			if err != nil {
 				p.message, p.failed = "The lock is still on, and nothing changed. "+unlockProblem(err, wait), true
@@ -606,5 +597,4 @@ func (p *lockPage) disable(ctx app.Context, e app.Event) {
 			p.status = vault.Off
 			p.message, p.failed = "The lock is off. Your entries are stored unencrypted on this device.", false
 		})
-	})
 }

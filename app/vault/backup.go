@@ -70,13 +70,9 @@ func OpenRecords(recs []userdata.Record, secret string) ([]userdata.Record, erro
 	if err != nil {
 		return nil, ErrWrongPassphrase
 	}
-	defer clear(dataKey)
-	k, err := newKeys(dataKey)
+	k, err := h.keys(dataKey)
 	if err != nil {
 		return nil, err
-	}
-	if !sameKey(k.id, h.KeyID) {
-		return nil, fmt.Errorf("%w: the lock's key does not match its records", ErrDamaged)
 	}
 	for _, r := range recs {
 		if _, sealed := isSealed(r); sealed {

@@ -199,6 +199,20 @@ func (h *header) unwrapRecovery(secret []byte) ([]byte, error) {
 	return unwrap(rk, h.Recovery, purposeRecovery)
 }
 
+// keys returns what dataKey opens, checking it is the key h was made for,
+// and clears dataKey.
+func (h *header) keys(dataKey []byte) (*keys, error) {
+	defer clear(dataKey)
+	k, err := newKeys(dataKey)
+	if err != nil {
+		return nil, err
+	}
+	if !sameKey(k.id, h.KeyID) {
+		return nil, fmt.Errorf("%w: the lock's key does not match its records", ErrDamaged)
+	}
+	return k, nil
+}
+
 // Wait returns how long until the next unlock may be tried: zero unless
 // recent tries failed.
 func (s *Store) Wait(ctx context.Context) (time.Duration, error) {
@@ -253,13 +267,9 @@ func (s *Store) try(ctx context.Context, h *header, wrong error, open func() ([]
 		}
 		return nil, wrong
 	}
-	defer clear(dataKey)
-	k, err := newKeys(dataKey)
+	k, err := h.keys(dataKey)
 	if err != nil {
 		return nil, err
-	}
-	if !sameKey(k.id, h.KeyID) {
-		return nil, fmt.Errorf("%w: the lock's key does not match its records", ErrDamaged)
 	}
 	if a.Failures > 0 {
 		if err := s.inner.Delete(ctx, userdata.KindSetting, attemptsID); err != nil {
