@@ -46,7 +46,7 @@ func (b *backupPanel) OnMount(ctx app.Context) {
 	}
 	follow := func(s vault.Status) { b.lockOn = s == vault.Unlocked || s == vault.Locked }
 	follow(lockVault.Current())
-	b.stop = lockVault.OnStatus(func(s vault.Status) { ctx.Dispatch(func(app.Context) { follow(s) }) })
+	b.stop = lockVault.OnStatus(func(vault.Status) { ctx.Dispatch(func(app.Context) { follow(lockVault.Current()) }) })
 	ctx.Async(func() {
 		s, err := lockVault.Status(ctx)
 		if err == nil {
@@ -216,6 +216,8 @@ func (r *restorePanel) open(ctx app.Context, e app.Event) {
 					msg = "This backup is damaged and cannot be opened. Nothing was changed."
 				}
 				r.status, r.failed = msg, true
+				r.secret = ""
+				clearField("restore-secret")
 				return
 			}
 			opened := sealed

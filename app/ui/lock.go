@@ -103,6 +103,11 @@ type lockLayer struct {
 	app.Compo
 	Public bool
 
+	// mounted is the layer's own context. Work started from the form
+	// reports back through it: the form leaves the page when the status
+	// changes, and go-app drops a Dispatch from an element that left.
+	mounted app.Context
+
 	status     vault.Status
 	stop       func()
 	recovering bool
@@ -122,9 +127,12 @@ func (l *lockLayer) OnMount(ctx app.Context) {
 		return
 	}
 	startAutoLock()
+	l.mounted = ctx
 	l.status = lockVault.Current()
-	l.stop = lockVault.OnStatus(func(s vault.Status) {
-		ctx.Dispatch(func(ctx app.Context) { l.show(ctx, s) })
+	// Notices can arrive out of order (a lock and an unlock a moment
+	// apart): each reads the status as it is when it runs.
+	l.stop = lockVault.OnStatus(func(vault.Status) {
+		ctx.Dispatch(func(ctx app.Context) { l.show(ctx, lockVault.Current()) })
 	})
 	ctx.Async(func() {
 		s, err := lockVault.Status(ctx)
@@ -261,7 +269,7 @@ func (l *lockLayer) unlock(ctx app.Context, e app.Event) {
 	}
 	pass := l.passphrase
 	l.busy, l.message, l.failed = true, "Unlocking…", false
-	attempt(ctx, func(c context.Context) error { return lockVault.Unlock(c, pass) }, l.finish)
+	attempt(l.mounted, func(c context.Context) error { return lockVault.Unlock(c, pass) }, l.finish)
 }
 
 func (l *lockLayer) recover(ctx app.Context, e app.Event) {
@@ -275,12 +283,14 @@ func (l *lockLayer) recover(ctx app.Context, e app.Event) {
 	}
 	key, pass := l.recovery, l.newPass
 	l.busy, l.message, l.failed = true, "Checking the recovery key…", false
-	attempt(ctx, func(c context.Context) error { return lockVault.Recover(c, key, pass) }, l.finish)
+	attempt(l.mounted, func(c context.Context) error { return lockVault.Recover(c, key, pass) }, l.finish)
 }
 
 // attempt runs op, a call to the lock that may fail on a passphrase, off
 // the UI goroutine, then done on it with the error and, after a failure,
-// how long until the next try is allowed.
+// how long until the next try is allowed. ctx must be a component's own
+// context (from OnMount), not an event's: the form that started op may
+// leave the page before op ends.
 func attempt(ctx app.Context, op func(context.Context) error, done func(app.Context, error, time.Duration)) {
 	ctx.Async(func() {
 		err := op(context.WithoutCancel(ctx))
@@ -356,9 +366,10 @@ func waitText(d time.Duration) string {
 // lockPage turns the passphrase lock on and off and changes it.
 type lockPage struct {
 	app.Compo
-	deps   Deps
-	status vault.Status
-	stop   func()
+	deps    Deps
+	status  vault.Status
+	stop    func()
+	mounted app.Context // the page's own context: see lockLayer.mounted
 
 	// Turning it on: the passphrase first, then the recovery key.
 	pass, pass2 string
@@ -379,11 +390,12 @@ func (p *lockPage) OnNav(ctx app.Context) {
 }
 
 func (p *lockPage) OnMount(ctx app.Context) {
+	p.mounted = ctx
 	if lockVault == nil {
 		return
 	}
-	p.stop = lockVault.OnStatus(func(s vault.Status) {
-		ctx.Dispatch(func(ctx app.Context) { p.status, p.idle = s, lockVault.IdleMinutes() })
+	p.stop = lockVault.OnStatus(func(vault.Status) {
+		ctx.Dispatch(func(ctx app.Context) { p.status, p.idle = lockVault.Current(), lockVault.IdleMinutes() })
 	})
 	ctx.Async(func() {
 		s, _ := lockVault.Status(ctx)
@@ -482,6 +494,7 @@ func (p *lockPage) enable(ctx app.Context, e app.Event) {
 	}
 	pass, key := p.pass, p.recoveryKey
 	p.busy, p.message, p.failed = true, "Encrypting your entries…", false
+	ctx = p.mounted // the form leaves the page when the status changes
 	ctx.Async(func() {
 		err := lockVault.Enable(context.WithoutCancel(ctx), pass, key)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -567,7 +580,7 @@ func (p *lockPage) change(ctx app.Context, e app.Event) {
 	}
 	current, next := p.current, p.next
 	p.busy, p.message, p.failed = true, "Changing the passphrase…", false
-	attempt(ctx, func(c context.Context) error { return lockVault.ChangePassphrase(c, current, next) },
+	attempt(p.mounted, func(c context.Context) error { return lockVault.ChangePassphrase(c, current, next) },
 		func(ctx app.Context, err error, wait time.Duration) {
 			p.busy = false
 			if err != nil {
@@ -586,7 +599,7 @@ func (p *lockPage) disable(ctx app.Context, e app.Event) {
 	}
 	pass := p.offPass
 	p.busy, p.message, p.failed = true, "Decrypting your entries…", false
-	attempt(ctx, func(c context.Context) error { return lockVault.Disable(c, pass) },
+	attempt(p.mounted, func(c context.Context) error { return lockVault.Disable(c, pass) },
 		func(ctx app.Context, err error, wait time.Duration) {
 			p.busy = false
 			if err != nil {

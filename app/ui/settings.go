@@ -45,7 +45,7 @@ func (l *lockSummary) OnMount(ctx app.Context) {
 		return
 	}
 	l.status = lockVault.Current()
-	l.stop = lockVault.OnStatus(func(s vault.Status) { ctx.Dispatch(func(app.Context) { l.status = s }) })
+	l.stop = lockVault.OnStatus(func(vault.Status) { ctx.Dispatch(func(app.Context) { l.status = lockVault.Current() }) })
 	ctx.Async(func() {
 		s, err := lockVault.Status(ctx)
 		if err == nil {

@@ -165,7 +165,9 @@ func (s *Store) IdleMinutes() int {
 }
 
 // OnStatus calls fn, on its own goroutine, whenever the status changes in
-// this tab or because of another tab. It returns the function that stops it.
+// this tab or because of another tab. Calls may arrive out of order when
+// changes come close together, so fn should read [Store.Current] when it
+// acts. It returns the function that stops it.
 func (s *Store) OnStatus(fn func(Status)) (stop func()) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -218,7 +219,10 @@ func TestLockEncryptsAtRest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.Remove(sealedFile)
+	kept := filepath.Join(t.TempDir(), "encrypted.json")
+	if err := os.Rename(sealedFile, kept); err != nil {
+		t.Fatal(err)
+	}
 	if strings.Contains(string(sealed), "blue umbrella") || !strings.Contains(string(sealed), `"id": "lock"`) && !strings.Contains(string(sealed), `"id":"lock"`) {
 		t.Errorf("the encrypted backup is not encrypted, or lacks its lock: %.300s", sealed)
 	}
@@ -269,14 +273,18 @@ delete document.visibilityState; true`
 	}
 
 	// Turning the lock off brings every entry back in the clear.
+	if err := do(ctx, chromedp.WaitVisible(byText("h2", "Turn off the lock"))); err != nil {
+		txt, _ := eval[string](ctx, `document.body.innerText + location.pathname`)
+		t.Fatalf("unlocking after the page was hidden: %v\n%s", err, txt)
+	}
 	err = do(ctx,
-		chromedp.WaitVisible(byText("h2", "Turn off the lock")),
 		chromedp.SendKeys(chromedp.CSS("#off-pass"), lockPass),
 		chromedp.Click(byText("button", "Turn off the lock and decrypt my entries")),
 		chromedp.WaitVisible(byText("p", "The lock is off. Your entries are stored unencrypted on this device.")),
 	)
 	if err != nil {
-		t.Fatal(err)
+		txt, _ := eval[string](ctx, `document.body.innerText`)
+		t.Fatalf("turning the lock off: %v\n%s", err, txt)
 	}
 	raw := readRaw(t, ctx)
 	journal := 0
@@ -294,7 +302,67 @@ delete document.visibilityState; true`
 	if journal != 20 {
 		t.Errorf("%d journal entries after the lock went off, want 20", journal)
 	}
+
+	// The encrypted backup restores, with the lock off, once its
+	// passphrase is given; a wrong one changes nothing.
+	if err := putJournalText(ctx, "e2e-0", "written after the backup"); err != nil {
+		t.Fatal(err)
+	}
+	if err := load(ctx, s.URL+"/settings"); err != nil {
+		t.Fatal(err)
+	}
+	err = do(ctx,
+		settingsSettled(),
+		chromedp.SetUploadFiles(chromedp.CSS("#restore-file"), []string{kept}),
+		chromedp.WaitVisible(byText("label", "Passphrase or recovery key")),
+		chromedp.SendKeys(chromedp.CSS("#restore-secret"), "not it at all"),
+		chromedp.Click(byText("button", "Open the backup")),
+		chromedp.WaitVisible(byText("p", "That passphrase or recovery key does not open this backup. Nothing was changed.")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#restore-secret"), lockPass),
+		chromedp.Click(byText("button", "Open the backup")),
+		chromedp.WaitVisible(byText("button", "Replace my data with this backup")),
+		chromedp.Click(byText("button", "Replace my data with this backup")),
+		waitJS(`document.body.innerText.includes("Restored")`, 20*time.Second),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := false
+	for _, v := range readRaw(t, ctx) {
+		if strings.HasPrefix(v.ID, "v1.") || v.ID == "lock" {
+			t.Errorf("a restore with the lock off left a sealed value: %+v", v)
+		}
+		if v.ID == "e2e-0" {
+			restored = strings.Contains(v.Data, knownWords)
+		}
+	}
+	if !restored {
+		t.Error("the encrypted backup did not bring back the first entry as it was")
+	}
 	b.checkClean(t, s.URL)
+}
+
+// putJournalText replaces one journal entry's text, as a later session
+// would.
+func putJournalText(ctx context.Context, id, text string) error {
+	_, err := eval[bool](ctx, fmt.Sprintf(`new Promise((resolve, reject) => {
+  const open = indexedDB.open("kintsugi");
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction("records", "readwrite");
+    const st = tx.objectStore("records");
+    const get = st.get(["journal", %q]);
+    get.onsuccess = () => { const v = get.result; v.data = JSON.stringify({text: %q}); st.put(v); };
+    tx.oncomplete = () => { db.close(); resolve(true); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`, id, text))
+	return err
 }
 
 func TestQuickExitLocks(t *testing.T) {
