@@ -66,7 +66,10 @@ func register(d Deps) {
 		}
 		add(t.Path(), func() app.Composer { return &toolPage{deps: d, Slug: t.Slug} })
 	}
-	add("/progress", func() app.Composer { return &progressPage{deps: d} })
+	// Progress is also a section of its own in the navigation.
+	if page, ok := toolPages["progress"]; ok {
+		add("/progress", func() app.Composer { return page(d) })
+	}
 	add("/settings", func() app.Composer { return &settingsPage{deps: d} })
 	add("/settings/lock", func() app.Composer { return &lockPage{deps: d} })
 	add("/privacy", func() app.Composer { return &privacyPage{deps: d} })
