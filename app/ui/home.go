@@ -1,9 +1,16 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"kintsugi/app/couplecheckin"
 	"kintsugi/app/reading"
+	"kintsugi/app/reminder"
+	"kintsugi/app/safety"
 	"kintsugi/app/userdata"
 )
 
@@ -11,13 +18,14 @@ type homePage struct {
 	app.Compo
 	deps Deps
 	last string // the chapter opened most recently
+	due  string // the quiet note that the weekly check-in is due, or ""
 	stop func()
 }
 
 func (p *homePage) OnMount(ctx app.Context) {
 	p.load(ctx)
 	// Again after an unlock, or reading in another tab.
-	p.stop = watchStore(ctx, p.deps.Store, p.load, userdata.KindReading)
+	p.stop = watchStore(ctx, p.deps.Store, p.load, userdata.KindReading, userdata.KindCoupleCheckin, userdata.KindSetting, userdata.KindSafety)
 }
 
 func (p *homePage) OnDismount() { stopWatch(p.stop) }
@@ -29,12 +37,48 @@ func (p *homePage) load(ctx app.Context) {
 	}
 	ctx.Async(func() {
 		last, err := reading.Last(ctx, store)
+		due := weeklyDue(ctx, store)
 		ctx.Dispatch(func(app.Context) {
 			if err == nil {
 				p.last = last
 			}
+			p.due = due
 		})
 	})
+}
+
+// weeklyDue returns the quiet note that the weekly couple check-in is
+// due, or "": also when no weekly time was chosen, when the safety check
+// points to risk, or when anything cannot be read.
+func weeklyDue(ctx context.Context, store userdata.Store) string {
+	slot, ok, err := reminder.Load(ctx, store)
+	if err != nil || !ok {
+		return ""
+	}
+	if r, ok, err := safety.Load(ctx, store); err != nil || ok && r.Flagged() {
+		return ""
+	}
+	list, err := couplecheckin.List(ctx, store)
+	if err != nil && !errors.Is(err, userdata.ErrInvalid) {
+		return ""
+	}
+	t := now()
+	var last time.Time
+	if len(list) > 0 {
+		last = list[len(list)-1].Day.In(t.Location())
+	}
+	return reminder.Due(last, slot, t).Message
+}
+
+// dueNote is the quiet note on Home when the weekly check-in is due.
+func (p *homePage) dueNote() app.UI {
+	if p.due == "" {
+		return nil
+	}
+	return app.Div().Class("notice").Role("status").Body(
+		app.P().Text(p.due),
+		link("/tools/couple-check-in", "Open the weekly couple check-in"),
+	)
 }
 
 // continueCard offers the chapter the reader was last reading.
@@ -62,6 +106,7 @@ func (p *homePage) OnNav(ctx app.Context) {
 
 func (p *homePage) Render() app.UI {
 	return frame(p.deps, sectionHome, "Rebuilding trust, one step at a time",
+		p.dueNote(),
 		p.continueCard(),
 		para("Kintsugi is a private guide with exercises for people rebuilding trust after infidelity or another betrayal: for the partner who was hurt, the partner who strayed, a couple working together, or one person doing this alone."),
 		app.Div().Class("actions").Body(
