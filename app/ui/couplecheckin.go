@@ -180,7 +180,7 @@ func (p *coupleCheckinPage) entryActions(c couplecheckin.CheckIn) app.UI {
 	return app.Div().Class("actions").Body(
 		app.Button().Type("button").Text("Read").Aria("label", "Read the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) {
 			p.reading, p.status = c.ID, ""
-			ctx.Defer(func(app.Context) { focusID("cc-read-heading") })
+			p.mounted.Defer(func(app.Context) { focusID("cc-read-heading") })
 		}, app.EventScope(c.ID)),
 		app.Button().Type("button").Text("Edit").Aria("label", "Edit the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, c) }, app.EventScope(c.ID)),
 		app.Button().Type("button").Text("Delete").Aria("label", "Delete the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.deleting, p.status = c.ID, "" }, app.EventScope(c.ID)),
@@ -260,7 +260,8 @@ func fieldID(id couplecheckin.StepID, s couplecheckin.Side) string {
 // in them.
 func (p *coupleCheckinPage) showStep(ctx app.Context) {
 	c, step := p.cur, p.step
-	ctx.Defer(func(app.Context) {
+	// Through the page's context: the button that asked may be gone.
+	p.mounted.Defer(func(app.Context) {
 		if c == nil {
 			return
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"kintsugi/app/couplecheckin"
+	"kintsugi/app/exercise"
 	"kintsugi/app/reading"
 	"kintsugi/app/reminder"
 	"kintsugi/app/safety"
@@ -19,13 +20,15 @@ type homePage struct {
 	deps Deps
 	last string // the chapter opened most recently
 	due  string // the quiet note that the weekly check-in is due, or ""
-	stop func()
+	// reviews are the agreements whose review date has come.
+	reviews []exercise.Worksheet
+	stop    func()
 }
 
 func (p *homePage) OnMount(ctx app.Context) {
 	p.load(ctx)
 	// Again after an unlock, or reading in another tab.
-	p.stop = watchStore(ctx, p.deps.Store, p.load, userdata.KindReading, userdata.KindCoupleCheckin, userdata.KindSetting, userdata.KindSafety)
+	p.stop = watchStore(ctx, p.deps.Store, p.load, userdata.KindReading, userdata.KindCoupleCheckin, userdata.KindSetting, userdata.KindSafety, userdata.KindExercise)
 }
 
 func (p *homePage) OnDismount() { stopWatch(p.stop) }
@@ -38,11 +41,12 @@ func (p *homePage) load(ctx app.Context) {
 	ctx.Async(func() {
 		last, err := reading.Last(ctx, store)
 		due := weeklyDue(ctx, store)
+		reviews := dueReviews(ctx, store)
 		ctx.Dispatch(func(app.Context) {
 			if err == nil {
 				p.last = last
 			}
-			p.due = due
+			p.due, p.reviews = due, reviews
 		})
 	})
 }
@@ -68,6 +72,34 @@ func weeklyDue(ctx context.Context, store userdata.Store) string {
 		last = list[len(list)-1].Day.In(t.Location())
 	}
 	return reminder.Due(last, slot, t).Message
+}
+
+// dueReviews returns the agreements whose review date has come, unless the
+// safety check points to risk.
+func dueReviews(ctx context.Context, store userdata.Store) []exercise.Worksheet {
+	if r, ok, err := safety.Load(ctx, store); err != nil || ok && r.Flagged() {
+		return nil
+	}
+	ws, _, err := exercise.Past(ctx, store, "agreement")
+	if err != nil {
+		return nil
+	}
+	return exercise.DueReviews(ws, now())
+}
+
+// reviewNotes remind of agreements due for review.
+func (p *homePage) reviewNotes() app.UI {
+	if len(p.reviews) == 0 {
+		return nil
+	}
+	return app.Div().Class("notice").Role("status").Body(
+		app.Range(p.reviews).Slice(func(i int) app.UI {
+			w := p.reviews[i]
+			d, _ := exercise.ReviewDate(w)
+			return app.P().Text("Your agreement \"" + sheetName(w) + "\" was due for review on " + longDay(d) + ". Look at it together: what has helped, what can ease, what to change.")
+		}),
+		link("/tools/agreement", "Open the agreement"),
+	)
 }
 
 // dueNote is the quiet note on Home when the weekly check-in is due.
@@ -107,6 +139,7 @@ func (p *homePage) OnNav(ctx app.Context) {
 func (p *homePage) Render() app.UI {
 	return frame(p.deps, sectionHome, "Rebuilding trust, one step at a time",
 		p.dueNote(),
+		p.reviewNotes(),
 		p.continueCard(),
 		para("Kintsugi is a private guide with exercises for people rebuilding trust after infidelity or another betrayal: for the partner who was hurt, the partner who strayed, a couple working together, or one person doing this alone."),
 		app.Div().Class("actions").Body(
