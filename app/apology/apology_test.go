@@ -134,6 +134,8 @@ func TestCheck(t *testing.T) {
 		{"let it go too far is owning", res, "I let it go too far, and that was my doing.", nil},
 		{"let it go", fgv, "I hope you can let it go.", []flag{{fgv, apology.Pressure, "let it go"}}},
 		{"hope you can forgive is asking", fgv, "I hope you can forgive me one day, if you choose to.", nil},
+		{"if you ever are is asking", fgv, "When you are ready, if you ever are, I hope you can forgive me.", nil},
+		{"if you ever listened", exp, "If you ever listened to me, I would not have looked elsewhere.", []flag{{exp, apology.Blame, "If you ever listened"}}},
 
 		// Self-focus.
 		{"hard for me too", reg, "I'm sorry. This has been hard for me too.", []flag{{reg, apology.SelfFocus, "hard for me too"}}},

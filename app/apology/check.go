@@ -231,7 +231,7 @@ var hints = []hint{
 	{
 		rule: Blame,
 		patterns: patterns(
-			"if you hadnt|wouldnt|werent|didnt|never|couldnt", "if you had|were|did|would|only|ever|just|cared|paid|listened|spent|gave|showed",
+			"if you hadnt|wouldnt|werent|didnt|never|couldnt", "if you ever? had|were|did|would|only|just|cared|paid|listened|spent|gave|showed",
 			"if only you", "you made|make|makes|drove|drive|pushed|push|forced|force me", "you left|gave me no",
 			"because|since you were|werent|had|hadnt|never|always|didnt|wouldnt|kept|stopped|wanted|ignored|neglected",
 			"your fault", "its on you",
