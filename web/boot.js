@@ -7,6 +7,10 @@
 // warm start), for 0.4 s at most. This script reads only the appearance
 // record and whether a lock record exists, writes nothing, and never
 // creates the database.
+// It also notes whether a service worker controlled the page when it
+// loaded: go-app reports an "update" when the very first worker takes
+// control, which is an install, not an update.
+window.kintsugiHadWorker = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
 (function () {
   var root = document.documentElement;
   var done = false;

@@ -172,7 +172,7 @@ func (p *coupleCheckinPage) entryActions(c couplecheckin.CheckIn) app.UI {
 		return app.Div().Class("confirm").Role("group").Aria("label", "Confirm deletion").Body(
 			app.P().Text("Delete the check-in of "+day+"? This cannot be undone."),
 			app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("danger").Text("Yes, delete it").OnClick(func(ctx app.Context, e app.Event) { p.delete(c) }, app.EventScope(c.ID)),
+				app.Button().Type("button").Class("danger").Text("Yes, delete it").OnClick(func(ctx app.Context, e app.Event) { p.delete(c.ID) }, app.EventScope(c.ID)),
 				app.Button().Type("button").Text("Keep it").OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
 			),
 		)
@@ -182,7 +182,7 @@ func (p *coupleCheckinPage) entryActions(c couplecheckin.CheckIn) app.UI {
 			p.reading, p.status = c.ID, ""
 			p.mounted.Defer(func(app.Context) { focusID("cc-read-heading") })
 		}, app.EventScope(c.ID)),
-		app.Button().Type("button").Text("Edit").Aria("label", "Edit the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, c) }, app.EventScope(c.ID)),
+		app.Button().Type("button").Text("Edit").Aria("label", "Edit the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, c.ID) }, app.EventScope(c.ID)),
 		app.Button().Type("button").Text("Delete").Aria("label", "Delete the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.deleting, p.status = c.ID, "" }, app.EventScope(c.ID)),
 	)
 }
@@ -210,7 +210,7 @@ func (p *coupleCheckinPage) readBack(c couplecheckin.CheckIn) app.UI {
 			)
 		}),
 		app.Div().Class("actions no-print").Body(
-			app.Button().Type("button").Text("Edit this check-in").OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, c) }),
+			app.Button().Type("button").Text("Edit this check-in").OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, p.reading) }),
 			app.Button().Type("button").Text("Back to the check-ins").OnClick(func(ctx app.Context, e app.Event) { p.reading = "" }),
 		),
 	)
@@ -230,7 +230,14 @@ func (p *coupleCheckinPage) start(ctx app.Context, e app.Event) {
 	p.open(ctx, c, true)
 }
 
-func (p *coupleCheckinPage) edit(ctx app.Context, c couplecheckin.CheckIn) {
+// edit opens a saved check-in. Handlers pass its ID, never a copy: go-app
+// keeps a button's first handler, with whatever it captured, while the
+// button stays on the page.
+func (p *coupleCheckinPage) edit(ctx app.Context, id string) {
+	c, ok := p.find(id)
+	if !ok {
+		return
+	}
 	c.Partners[0].Answers = copyAnswers(c.Partners[0].Answers)
 	c.Partners[1].Answers = copyAnswers(c.Partners[1].Answers)
 	p.open(ctx, c, false)
@@ -447,9 +454,10 @@ func (p *coupleCheckinPage) finish(ctx app.Context, e app.Event) {
 	})
 }
 
-func (p *coupleCheckinPage) delete(c couplecheckin.CheckIn) {
+func (p *coupleCheckinPage) delete(id string) {
 	store := p.deps.Store
-	if store == nil {
+	c, ok := p.find(id)
+	if store == nil || !ok {
 		return
 	}
 	ctx := p.mounted

@@ -11,6 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"kintsugi/app/civil"
+	"kintsugi/app/feelings"
 	"kintsugi/app/userdata"
 )
 
@@ -90,6 +91,15 @@ func problemNote(id, problem string) app.UI {
 		return nil
 	}
 	return app.P().ID(id + "-problem").Class("field-problem").Text(problem)
+}
+
+// problemSlot holds the problem shown beside a form control, if it has
+// one (see problemNote). The slot is always there, so that a problem
+// coming or going never shifts the controls after it: go-app matches
+// children by position, and would put new, empty controls in place of the
+// ones being typed in.
+func problemSlot(id, problem string) app.UI {
+	return app.Div().Class("problem-slot").Body(problemNote(id, problem))
 }
 
 // describedBy returns the aria-describedby value of a control with
@@ -194,3 +204,12 @@ func paragraphs(text string) []string {
 
 // undoFor is how long a deleted entry can be brought back.
 const undoFor = 20 * time.Second
+
+// feelingList writes feelings as a list: "hurt, sad".
+func feelingList(fs []feelings.Feeling) string {
+	words := make([]string, len(fs))
+	for i, f := range fs {
+		words[i] = string(f)
+	}
+	return strings.Join(words, ", ")
+}

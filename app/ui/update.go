@@ -16,11 +16,19 @@ type updateNotice struct {
 // looks for a new service worker on every navigation by itself; asking again
 // here would only fail noisily when offline.
 func (u *updateNotice) OnMount(ctx app.Context) {
-	u.available = ctx.AppUpdateAvailable()
+	u.available = updated(ctx)
 }
 
 func (u *updateNotice) OnAppUpdate(ctx app.Context) {
-	u.available = ctx.AppUpdateAvailable()
+	u.available = updated(ctx)
+}
+
+// updated reports whether a new version is waiting. go-app also says so
+// when the first service worker takes control on a first visit (it claims
+// the page as it activates); web/boot.js notes whether a worker controlled
+// the page before, so that a first visit shows no notice.
+func updated(ctx app.Context) bool {
+	return ctx.AppUpdateAvailable() && app.Window().Get("kintsugiHadWorker").Truthy()
 }
 
 func (u *updateNotice) Render() app.UI {

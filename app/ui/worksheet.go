@@ -151,7 +151,7 @@ func (p *worksheetPage) why(s sheetSpec) app.UI {
 func (p *worksheetPage) listView(s sheetSpec) app.UI {
 	var draft app.UI
 	if w, ok := exercise.LastDraft(p.past); ok {
-		draft = app.Button().Type("button").Text("Continue your draft from "+dayOf(w.Updated)).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w) }, app.EventScope(w.ID))
+		draft = app.Button().Type("button").Text("Continue your draft from "+dayOf(w.Updated)).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w.ID) }, app.EventScope(w.ID))
 	}
 	var list app.UI
 	switch {
@@ -171,7 +171,16 @@ func (p *worksheetPage) listView(s sheetSpec) app.UI {
 			}),
 		)
 	}
+	var timer app.UI
+	if p.Slug == timeOutSlug {
+		length := exercise.TimeOutPause
+		if len(p.past) > 0 {
+			length = exercise.PauseLength(p.past[0])
+		}
+		timer = &timeOutTimer{Length: length}
+	}
 	return app.Div().Body(
+		timer,
 		p.why(s),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("primary").Text("Start a new worksheet").OnClick(p.start),
@@ -198,6 +207,9 @@ func sourcesList(sources []string) app.UI {
 	)
 }
 
+// timeOutSlug is the time-out card, whose page also runs the break.
+const timeOutSlug = "time-out"
+
 // sheetName is how a worksheet is named in lists.
 func sheetName(w exercise.Worksheet) string {
 	if s := w.Summary(80); s != "" {
@@ -221,14 +233,14 @@ func (p *worksheetPage) entryActions(w exercise.Worksheet) app.UI {
 		return app.Div().Class("confirm").Role("group").Aria("label", "Confirm deletion").Body(
 			app.P().Text("Delete \""+name+"\"? This cannot be undone."),
 			app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("danger").Text("Yes, delete it").OnClick(func(ctx app.Context, e app.Event) { p.delete(w) }, app.EventScope(w.ID)),
+				app.Button().Type("button").Class("danger").Text("Yes, delete it").OnClick(func(ctx app.Context, e app.Event) { p.delete(w.ID) }, app.EventScope(w.ID)),
 				app.Button().Type("button").Text("Keep it").OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
 			),
 		)
 	}
 	return app.Div().Class("actions").Body(
 		app.Button().Type("button").Text("Read").Aria("label", "Read "+name).OnClick(func(ctx app.Context, e app.Event) { p.read(ctx, w.ID) }, app.EventScope(w.ID)),
-		app.Button().Type("button").Text("Edit").Aria("label", "Edit "+name).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w) }, app.EventScope(w.ID)),
+		app.Button().Type("button").Text("Edit").Aria("label", "Edit "+name).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w.ID) }, app.EventScope(w.ID)),
 		app.Button().Type("button").Text("Delete").Aria("label", "Delete "+name).OnClick(func(ctx app.Context, e app.Event) { p.deleting, p.status = w.ID, "" }, app.EventScope(w.ID)),
 	)
 }
@@ -248,7 +260,14 @@ func (p *worksheetPage) start(ctx app.Context, e app.Event) {
 	p.open(ctx, w)
 }
 
-func (p *worksheetPage) edit(ctx app.Context, w exercise.Worksheet) {
+// edit opens a saved worksheet. Handlers pass its ID, never a copy: go-app
+// keeps a button's first handler, with whatever it captured, while the
+// button stays on the page.
+func (p *worksheetPage) edit(ctx app.Context, id string) {
+	w, ok := p.find(id)
+	if !ok {
+		return
+	}
 	w = w.Clone()
 	w.State = exercise.Draft
 	p.open(ctx, w)
@@ -390,9 +409,10 @@ func (p *worksheetPage) keep(w exercise.Worksheet) {
 	p.past = append([]exercise.Worksheet{w}, p.past...)
 }
 
-func (p *worksheetPage) delete(w exercise.Worksheet) {
+func (p *worksheetPage) delete(id string) {
 	store := p.deps.Store
-	if store == nil {
+	w, ok := p.find(id)
+	if store == nil || !ok {
 		return
 	}
 	ctx := p.mounted
@@ -774,7 +794,10 @@ func (p *worksheetPage) readBack(s sheetSpec, w exercise.Worksheet) app.UI {
 				app.H3().ID("result-heading").Text(heading),
 				app.P().ID("finished-text").Class("finished-text").Text(text),
 				app.Button().Type("button").Class("no-print").Text("Copy the text").OnClick(func(ctx app.Context, e app.Event) {
-					copyText(text)
+					if w, ok := p.find(p.reading); ok {
+						_, text := p.spec().result(w)
+						copyText(text)
+					}
 					p.status, p.stFailed = "Copied. It stays on this device until you paste it somewhere.", false
 				}),
 			)
@@ -819,7 +842,7 @@ func (p *worksheetPage) readBack(s sheetSpec, w exercise.Worksheet) app.UI {
 		app.Div().Body(parts...),
 		app.Div().Class("actions no-print").Body(
 			app.Button().Type("button").Text("Print").OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
-			app.Button().Type("button").Text("Edit").OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w) }, app.EventScope(w.ID)),
+			app.Button().Type("button").Text("Edit").OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, p.reading) }),
 			app.Button().Type("button").Text("Back to the list").OnClick(func(ctx app.Context, e app.Event) { p.reading, p.status = "", "" }),
 		),
 	)

@@ -148,8 +148,12 @@ func TestUpdatePromptKeepsData(t *testing.T) {
 	if err := load(ctx, s1.URL+"/"); err != nil {
 		t.Fatal(err)
 	}
-	if err := do(ctx, swControls()); err != nil {
+	if err := do(ctx, swControls(), chromedp.Sleep(300*time.Millisecond)); err != nil {
 		t.Fatal(err)
+	}
+	// The first worker taking control is an install, not an update.
+	if n, _ := eval[int](ctx, `document.querySelectorAll(".update").length`); n != 0 {
+		t.Error("the first visit offers an update")
 	}
 	ok, err := eval[bool](ctx, `new Promise((resolve, reject) => {
 		const r = indexedDB.open("kintsugi-e2e", 1);

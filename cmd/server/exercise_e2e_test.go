@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"kintsugi/app/apology"
+	"kintsugi/app/exercise"
 	"kintsugi/app/istatement"
 )
 
@@ -300,4 +301,121 @@ func mustText(t *testing.T, ctx context.Context) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+func TestConversationCardsKeepTheirPlace(t *testing.T) {
+	s := startServer(t, builtWeb(t), "127.0.0.1:0")
+	b := newBrowser(t)
+	ctx := b.tab(t)
+	page := s.URL + "/tools/conversation-cards"
+	if err := load(ctx, page); err != nil {
+		t.Fatal(err)
+	}
+	cardText := func() string {
+		t.Helper()
+		v, err := eval[string](ctx, `document.getElementById("card-text")?.textContent || ""`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if err := do(ctx, chromedp.WaitVisible(`#card-text`), bodyHas("card 1 of")); err != nil {
+		t.Fatal(err)
+	}
+	first := cardText()
+	if err := do(ctx, chromedp.Click(byText("button", "Next card")), bodyHas("card 2 of")); err != nil {
+		t.Fatal(err)
+	}
+	second := cardText()
+	if second == first || second == "" {
+		t.Fatalf("Next card shows %q after %q", second, first)
+	}
+	if err := do(ctx, chromedp.Click(byText("button", "Add to favourites")), bodyHas("Added to your favourites."),
+		chromedp.WaitVisible(byText("li", second))); err != nil {
+		t.Fatal(err)
+	}
+	// One deck only; then back to all, the favourite still there after a
+	// reload, and the place kept.
+	if err := setField(ctx, "Deck", "hopes"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, bodyHas("card 1 of")); err != nil {
+		t.Fatal(err)
+	}
+	if err := setField(ctx, "Deck", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, chromedp.Click(byText("button", "Next card")), bodyHas("card 2 of")); err != nil {
+		t.Fatal(err)
+	}
+	place := cardText()
+	if err := load(ctx, page); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, bodyHas("card 2 of"), chromedp.WaitVisible(byText("li", second))); err != nil {
+		t.Fatalf("after a reload the place or the favourite is lost: %v", err)
+	}
+	if got := cardText(); got != place {
+		t.Errorf("after a reload the card is %q, want %q", got, place)
+	}
+	for _, v := range runAxe(t, ctx) {
+		t.Errorf("cards: %s", v)
+	}
+	b.checkClean(t, s.URL)
+}
+
+func TestTimeOutBreak(t *testing.T) {
+	s := startServer(t, builtWeb(t), "127.0.0.1:0")
+	b := newBrowser(t)
+	ctx := b.tab(t)
+	if err := load(ctx, s.URL+"/tools/time-out"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, chromedp.Click(byText("button", "Start a 20-minute break")), bodyHas("left"), bodyHas("Breathe in")); err != nil {
+		t.Fatal(err)
+	}
+	left := func() string {
+		v, _ := eval[string](ctx, `document.querySelector(".timer-left")?.textContent || ""`)
+		return v
+	}
+	before := left()
+	if err := do(ctx, chromedp.Sleep(1500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if after := left(); after == before || !strings.HasPrefix(after, "19:") {
+		t.Errorf("the countdown reads %q, then %q", before, after)
+	}
+	for _, v := range runAxe(t, ctx) {
+		t.Errorf("time-out: %s", v)
+	}
+	if err := do(ctx, chromedp.Click(byText("button", "End the break early")), chromedp.WaitVisible(byText("button", "Start a 20-minute break"))); err != nil {
+		t.Fatal(err)
+	}
+	b.checkClean(t, s.URL)
+}
+
+// TestEveryExerciseIsAccessible opens every worksheet exercise on a new
+// worksheet, in both themes, and runs axe-core on it.
+func TestEveryExerciseIsAccessible(t *testing.T) {
+	s := startServer(t, builtWeb(t), "127.0.0.1:0")
+	b := newBrowser(t)
+	for _, scheme := range []string{"light", "dark"} {
+		ctx := b.tab(t)
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for _, slug := range exercise.Slugs() {
+			startSheet(t, ctx, s.URL+"/tools/"+slug)
+			// Open every list of ideas and examples, so that axe sees them.
+			if _, err := eval[bool](ctx, `document.querySelectorAll("details").forEach(d => d.open = true), true`); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range runAxe(t, ctx) {
+				t.Errorf("%s %s: %s", scheme, slug, v)
+			}
+		}
+	}
+	b.checkClean(t, s.URL)
 }
