@@ -163,6 +163,11 @@ func Save(ctx context.Context, s userdata.Store, e Entry, now time.Time) (Entry,
 	return e, nil
 }
 
+// DraftID is the ID of the one journal record that holds the new-entry
+// form's draft rather than an entry: it is sealed and backed up with the
+// journal, and List leaves it out. The page that writes it owns its data.
+const DraftID = "draft"
+
 // List returns every journal entry, newest first (the reverse of
 // [Compare]). A record that cannot be read is left out, and List then also
 // returns an error wrapping [userdata.ErrInvalid] that says how many,
@@ -172,6 +177,7 @@ func List(ctx context.Context, s userdata.Store) ([]Entry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list journal entries: %w", err)
 	}
+	recs = slices.DeleteFunc(recs, func(r userdata.Record) bool { return r.ID == DraftID })
 	out := make([]Entry, 0, len(recs))
 	var first error
 	for _, r := range recs {

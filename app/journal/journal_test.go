@@ -106,3 +106,27 @@ func TestSaveListUndo(t *testing.T) {
 		t.Errorf("after undo = %q, want %q", got, want)
 	}
 }
+
+func TestListLeavesOutTheDraft(t *testing.T) {
+	ctx := context.Background()
+	s := inmem.New()
+	e := journal.New(day)
+	e.Text = "an entry"
+	if _, err := journal.Save(ctx, s, e, now); err != nil {
+		t.Fatal(err)
+	}
+	draft, err := userdata.New(userdata.KindJournal, journal.DraftID, day.In(time.UTC), map[string]any{"draft": true, "text": "half written"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Put(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	es, err := journal.List(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 1 || es[0].Text != "an entry" {
+		t.Errorf("List = %+v, want only the entry, not the draft", es)
+	}
+}

@@ -11,7 +11,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"kintsugi/app/civil"
-	"kintsugi/app/feelings"
 	"kintsugi/app/userdata"
 )
 
@@ -204,12 +203,3 @@ func paragraphs(text string) []string {
 
 // undoFor is how long a deleted entry can be brought back.
 const undoFor = 20 * time.Second
-
-// feelingList writes feelings as a list: "hurt, sad".
-func feelingList(fs []feelings.Feeling) string {
-	words := make([]string, len(fs))
-	for i, f := range fs {
-		words[i] = string(f)
-	}
-	return strings.Join(words, ", ")
-}
