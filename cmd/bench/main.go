@@ -1,3 +1,5 @@
+//go:build !js
+
 // Command bench prints the figures that decide how Kintsugi feels on a phone:
 // the size of app.wasm raw, gzip and brotli, the size of every file the
 // service worker precaches, and, in headless Chromium with years of entries
