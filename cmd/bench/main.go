@@ -19,6 +19,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"kintsugi/app/server"
@@ -121,7 +122,20 @@ func run(web string, out io.Writer) error {
 	if !inBrowser {
 		return nil
 	}
-	return measureTools(ts.URL, out)
+	if err := measureTools(ts.URL, out); err != nil {
+		return err
+	}
+	return measureStart(ts.URL, aChapter(), ts.Close, out)
+}
+
+// aChapter returns the path of the guide's first chapter.
+func aChapter() string {
+	for _, p := range ui.Paths() {
+		if strings.HasPrefix(p, "/guide/") && !strings.HasPrefix(p, "/guide/path/") && p != "/guide/search" {
+			return p
+		}
+	}
+	return "/guide"
 }
 
 // inBrowser is whether to take the timings in Chromium too.
