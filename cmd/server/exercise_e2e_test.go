@@ -56,10 +56,38 @@ func finishAndRead(t *testing.T, ctx context.Context) {
 	if _, err := eval[bool](ctx, `(() => { [...document.querySelectorAll("button")].find(b => b.textContent.trim() === "Finish and read it back").scrollIntoView({block: "center"}); return true })()`); err != nil {
 		t.Fatal(err)
 	}
+	// The letter above the button grows as the page catches up with the
+	// text just written; a click aimed before it settles lands on it.
+	if err := steady(ctx, "Finish and read it back"); err != nil {
+		t.Fatal(err)
+	}
 	if err := do(ctx, chromedp.Click(byText("button", "Finish and read it back")), bodyHas("Finished and saved."), chromedp.WaitVisible(`#sheet-read-heading`)); err != nil {
 		txt, _ := eval[string](ctx, `document.querySelector("main").innerText`)
 		t.Fatalf("finish: %v\n%s", err, txt)
 	}
+}
+
+// steady waits until the button with text stops moving: three looks,
+// 100 ms apart, find it in the same place.
+func steady(ctx context.Context, text string) error {
+	expr := fmt.Sprintf(`(() => { const b = [...document.querySelectorAll("button")].find(b => b.textContent.trim() === %q); if (!b) return ""; const r = b.getBoundingClientRect(); return r.x + "," + r.y + "," + r.width + "," + r.height })()`, text)
+	last, same := "", 0
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		at, err := eval[string](ctx, expr)
+		if err != nil {
+			return err
+		}
+		if at != "" && at == last {
+			same++
+		} else {
+			same = 0
+		}
+		if same == 2 {
+			return nil
+		}
+		last = at
+	}
+	return fmt.Errorf("the button %q kept moving (or never appeared)", text)
 }
 
 // deleteOnly deletes the one worksheet listed, after confirming.
