@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -13,7 +12,6 @@ import (
 // where the stylesheet reads them. web/boot.js does the same before the
 // first paint, from the same record, so a warm start does not flash.
 func applyAppearance(s userdata.Settings) {
-	appearanceChanges.Add(1)
 	discreet.Store(s.Discreet)
 	if !app.IsClient {
 		return
@@ -34,10 +32,6 @@ func applyAppearance(s userdata.Settings) {
 	root.Call("setAttribute", "data-text-size", string(s.TextSize))
 	root.Call("setAttribute", "data-line-spacing", string(s.LineSpacing))
 }
-
-// appearanceChanges counts the times the appearance was applied, so that a
-// load that started before the user changed a setting does not undo it.
-var appearanceChanges atomic.Int64
 
 // appearanceKeeper keeps the page's appearance in step with the saved
 // settings, including changes made in another tab.
@@ -68,14 +62,14 @@ func (a *appearanceKeeper) OnDismount() {
 }
 
 func (a *appearanceKeeper) load(ctx app.Context) {
-	store, before := a.Store, appearanceChanges.Load()
+	store := a.Store
 	ctx.Async(func() {
-		s, err := userdata.LoadSettings(ctx, store)
+		s, gen, err := readSettings(ctx, store)
 		if err != nil {
 			return // the defaults stay; the settings page reports errors
 		}
 		ctx.Dispatch(func(app.Context) {
-			if appearanceChanges.Load() == before {
+			if settingsCurrent(gen) {
 				applyAppearance(s)
 			}
 		})

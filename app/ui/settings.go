@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -74,7 +75,6 @@ type appearanceForm struct {
 	app.Compo
 	Store    userdata.Store
 	settings userdata.Settings
-	touched  bool // the user chose something: a late load must not undo it
 	status   string
 	failed   bool
 	stop     func()
@@ -87,10 +87,7 @@ func (f *appearanceForm) OnMount(ctx app.Context) {
 		return
 	}
 	f.load(ctx)
-	f.stop = watchStore(ctx, f.Store, func(ctx app.Context) {
-		f.touched = false // another tab's choice is the latest now
-		f.load(ctx)
-	}, userdata.KindSetting)
+	f.stop = watchStore(ctx, f.Store, f.load, userdata.KindSetting)
 }
 
 func (f *appearanceForm) OnDismount() { stopWatch(f.stop) }
@@ -98,10 +95,11 @@ func (f *appearanceForm) OnDismount() { stopWatch(f.stop) }
 func (f *appearanceForm) load(ctx app.Context) {
 	store := f.Store
 	ctx.Async(func() {
-		s, err := userdata.LoadSettings(ctx, store)
+		s, gen, err := readSettings(ctx, store)
 		ctx.Dispatch(func(ctx app.Context) {
 			switch {
-			case f.touched:
+			case !settingsCurrent(gen):
+				// A choice made here is newer than what was read.
 			case err != nil:
 				f.status, f.failed = userdata.Message(err), true
 			default:
@@ -159,44 +157,73 @@ func (f *appearanceForm) Render() app.UI {
 }
 
 func (f *appearanceForm) save(ctx app.Context) {
-	f.touched = true
 	s := f.settings
 	applyAppearance(s)
 	if f.Store == nil {
 		return
 	}
 	f.status, f.failed = "Saving…", false
-	latestSettings.Lock()
-	latestSettings.gen++
-	latestSettings.settings = s
-	gen := latestSettings.gen
-	latestSettings.Unlock()
-	store := f.Store
-	ctx.Async(func() {
-		// Saves run one at a time, and only the newest choice is written:
-		// quick changes must not let an older save land last.
-		latestSettings.Lock()
-		defer latestSettings.Unlock()
-		if latestSettings.gen != gen {
-			return // a newer choice is being saved
+	writeSettings(ctx, f.Store, s, func(ctx app.Context, err error) {
+		if err != nil {
+			f.status, f.failed = userdata.Message(err), true
+			return
 		}
-		err := userdata.SaveSettings(ctx, store, latestSettings.settings, now())
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				f.status, f.failed = userdata.Message(err), true
-				return
-			}
-			f.status, f.failed = "Saved on this device.", false
-		})
+		f.status, f.failed = "Saved on this device.", false
 	})
 }
 
-// latestSettings is the newest appearance the user chose, and a count of
-// choices, so that only the newest is written.
-var latestSettings struct {
+// settingsWrites orders this tab's appearance choices and the loads of the
+// saved settings. Of quick choices only the newest is written, and a load
+// never replaces a choice that is still being written or that was made
+// while it read: the store announces itself ready, and another tab may
+// write, at any moment, and the person's choice must stand.
+var settingsWrites struct {
 	sync.Mutex
-	gen      int
-	settings userdata.Settings
+	chosen   int               // choices made in this tab
+	written  int               // the newest choice written, or given up for a newer one
+	settings userdata.Settings // the newest choice
+}
+
+// writeSettings saves a choice, then calls done on the UI goroutine, unless
+// a newer choice came first: that one is written instead.
+func writeSettings(ctx app.Context, store userdata.Store, s userdata.Settings, done func(app.Context, error)) {
+	settingsWrites.Lock()
+	settingsWrites.chosen++
+	settingsWrites.settings = s
+	gen := settingsWrites.chosen
+	settingsWrites.Unlock()
+	ctx.Async(func() {
+		settingsWrites.Lock()
+		defer settingsWrites.Unlock()
+		if settingsWrites.chosen != gen {
+			return // a newer choice is being saved
+		}
+		err := userdata.SaveSettings(ctx, store, settingsWrites.settings, now())
+		settingsWrites.written = gen
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, err) })
+	})
+}
+
+// readSettings loads the saved settings, with the count of choices made in
+// this tab when it read them: the result holds only while settingsCurrent
+// says so. With a choice still being written, it reads nothing and reports
+// a count that is already out of date.
+func readSettings(ctx context.Context, store userdata.Store) (userdata.Settings, int, error) {
+	settingsWrites.Lock()
+	defer settingsWrites.Unlock()
+	if settingsWrites.written != settingsWrites.chosen {
+		return userdata.Settings{}, -1, nil
+	}
+	s, err := userdata.LoadSettings(ctx, store)
+	return s, settingsWrites.chosen, err
+}
+
+// settingsCurrent reports whether settings read when gen choices had been
+// made are still the newest.
+func settingsCurrent(gen int) bool {
+	settingsWrites.Lock()
+	defer settingsWrites.Unlock()
+	return gen == settingsWrites.chosen && gen == settingsWrites.written
 }
 
 // choiceGroup is a fieldset of radio buttons with visible labels.
