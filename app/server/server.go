@@ -66,6 +66,7 @@ type Server struct {
 	wasm    *compressed
 	webDir  string
 	pages   map[string]bool
+	appJS   []byte
 }
 
 // New reads the built app in cfg.WebDir, derives its version from the content,
@@ -84,6 +85,9 @@ func New(cfg Config) (*Server, error) {
 		s.pages[p] = true
 	}
 	s.goapp = newGoApp(cfg, version, len(wasm.raw))
+	if s.appJS, err = startScript(s.goapp); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -109,7 +113,7 @@ func newGoApp(cfg Config, version string, wasmSize int) *app.Handler {
 		Lang:                  "en",
 		BackgroundColor:       backgroundColor,
 		ThemeColor:            themeColor,
-		LoadingLabel:          "Loading Kintsugi… {progress}%",
+		LoadingLabel:          "Starting Kintsugi…",
 		Icon:                  app.Icon{Default: iconDefault, Large: iconLarge, Maskable: iconMaskable, SVG: iconSVG},
 		Styles:                []string{styleSheet},
 		Scripts:               []string{bootScript},
@@ -137,6 +141,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case path == "/web/app.wasm" || path == "/app.wasm" || path == "/goapp.wasm":
 		s.serveWasm(w, r)
+		return
+	case path == "/app.js" || path == "/goapp.js":
+		w.Header().Set("Content-Type", "application/javascript")
+		w.Header().Set("Content-Length", strconv.Itoa(len(s.appJS)))
+		w.Write(s.appJS)
 		return
 	case strings.HasPrefix(path, "/web/"):
 		if !s.isStaticFile(path) {

@@ -422,3 +422,24 @@ func TestChaptersPrerendered(t *testing.T) {
 		})
 	}
 }
+
+// TestAppScriptStartsTheWasmAsKintsugiNeeds checks the edits to go-app's
+// app.js: a plain fetch of app.wasm, and the start left to web/boot.js.
+func TestAppScriptStartsTheWasmAsKintsugiNeeds(t *testing.T) {
+	s := mustServer(t, mustWebDir(t))
+	for _, path := range []string{"/app.js", "/goapp.js"} {
+		res := get(t, s, path)
+		js := body(t, res)
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/javascript") {
+			t.Fatalf("%s: status %d, type %q", path, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		for _, want := range []string{`fetch("/web/app.wasm")`, "(window.kintsugiStart || ((start) => start()))(goappInitWebAssembly);"} {
+			if !strings.Contains(js, want) {
+				t.Errorf("%s lacks %s", path, want)
+			}
+		}
+		if strings.Contains(js, `fetchWithProgress("/web/app.wasm"`) || strings.Contains(js, "\ngoappInitWebAssembly();") {
+			t.Errorf("%s still has go-app's own start", path)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func (p *guidePage) Render() app.UI {
 			read++
 		}
 	}
-	return frame(p.deps, sectionGuide, "The guide",
+	return readingFrame(p.deps, sectionGuide, "The guide",
 		para("Short chapters to read at your own pace, in any order. Each ends with something to try."),
 		searchForm(""),
 		app.Section().Aria("labelledby", "paths-heading").Body(
@@ -224,7 +224,7 @@ func (p *chapterPage) Render() app.UI {
 	for _, r := range c.For {
 		forLabels = append(forLabels, readerLabels[r])
 	}
-	return frame(p.deps, sectionGuide, c.Title,
+	return readingFrame(p.deps, sectionGuide, c.Title,
 		app.P().Class("chapter-meta").Body(
 			app.Span().Text(part.Title),
 			app.Span().Text(" · "+minutes(c.Minutes)+" to read"),
@@ -347,7 +347,7 @@ func (p *pathPage) Render() app.UI {
 		return frame(p.deps, sectionGuide, "The guide", guideUnavailable())
 	}
 	path, _ := g.Path(p.Name)
-	return frame(p.deps, sectionGuide, path.Title,
+	return readingFrame(p.deps, sectionGuide, path.Title,
 		app.P().Class("lead").Text(path.Summary),
 		app.Div().Class("prose").Body(renderBlocks(path.Intro)...),
 		app.Ol().Class("path-steps").Body(

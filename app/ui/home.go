@@ -137,15 +137,18 @@ func (p *homePage) OnNav(ctx app.Context) {
 }
 
 func (p *homePage) Render() app.UI {
-	return frame(p.deps, sectionHome, "Rebuilding trust, one step at a time",
-		p.dueNote(),
-		p.reviewNotes(),
-		p.continueCard(),
+	return readingFrame(p.deps, sectionHome, "Rebuilding trust, one step at a time",
 		para("Kintsugi is a private guide with exercises for people rebuilding trust after infidelity or another betrayal: for the partner who was hurt, the partner who strayed, a couple working together, or one person doing this alone."),
 		app.Div().Class("actions").Body(
 			app.A().Class("button primary").Href("/guide").Text("Start reading the guide"),
 			app.A().Class("button").Href("/tools").Text("Open the tools"),
 		),
+		// The notes come from what is saved, so they appear once the app
+		// runs: below the first links, they do not push them from under
+		// a finger.
+		p.dueNote(),
+		p.reviewNotes(),
+		p.continueCard(),
 		app.Section().Class("card").Aria("labelledby", "private-heading").Body(
 			app.H2().ID("private-heading").Text("Private by design"),
 			para("Everything you write stays on this device, in this browser. There is no account, nothing is sent to a server, and Kintsugi works with no connection once it is installed."),

@@ -83,18 +83,39 @@ var (
 // passphrase lock is locked, the lock screen covers it and the content is
 // left out, so that no entry stays on the page.
 func frame(d Deps, active section, heading string, content ...app.UI) app.UI {
-	return layout(d, active, heading, false, content)
+	return layout(d, active, heading, 0, content)
 }
 
-// publicFrame is frame for the pages that hold no entries and must stay
-// reachable while the app is locked: the help lines and privacy.
+// readingFrame is frame for pages whose pre-rendered HTML is all a reader
+// needs: the app starts when they first use something on the page, or
+// after a moment of quiet (web/boot.js), rather than while they begin
+// to read.
+func readingFrame(d Deps, active section, heading string, content ...app.UI) app.UI {
+	return layout(d, active, heading, frameReading, content)
+}
+
+// publicFrame is readingFrame for the pages that hold no entries and must
+// stay reachable while the app is locked: the help lines and privacy.
 func publicFrame(d Deps, active section, heading string, content ...app.UI) app.UI {
-	return layout(d, active, heading, true, content)
+	return layout(d, active, heading, framePublic|frameReading, content)
 }
 
-func layout(d Deps, active section, heading string, public bool, content []app.UI) app.UI {
+// frameKind says what kind of page a layout holds.
+type frameKind uint8
+
+const (
+	framePublic  frameKind = 1 << iota // reachable while locked
+	frameReading                       // the app may start on demand
+)
+
+func layout(d Deps, active section, heading string, kind frameKind, content []app.UI) app.UI {
+	public := kind&framePublic != 0
 	if !public && locked() {
 		content = nil
+	}
+	start := "now"
+	if kind&frameReading != 0 {
+		start = "on-demand"
 	}
 	return app.Div().Class("shell").Body(
 		&lockLayer{Public: public},
@@ -109,7 +130,7 @@ func layout(d Deps, active section, heading string, public bool, content []app.U
 		&updateNotice{},
 		&storeNotice{},
 		&appearanceKeeper{Store: d.Store},
-		app.Main().ID("main").Class("page").Body(
+		app.Main().ID("main").Class("page").DataSet("start", start).Body(
 			app.H1().Text(heading),
 			app.Div().Class("page-body").Body(content...),
 		),

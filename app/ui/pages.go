@@ -91,7 +91,7 @@ func (p *notFoundPage) OnNav(ctx app.Context) {
 }
 
 func (p *notFoundPage) Render() app.UI {
-	return frame(p.deps, sectionNone, "This page does not exist",
+	return readingFrame(p.deps, sectionNone, "This page does not exist",
 		para("The link may be mistyped, or the page may have moved. Nothing you saved has been affected."),
 		app.Ul().Body(
 			app.Li().Body(link("/", "Go to the home page")),

@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"kintsugi/app/server"
 	"kintsugi/app/ui"
@@ -305,9 +306,27 @@ func do(ctx context.Context, steps ...chromedp.Action[chromedp.Void]) error {
 	return chromedp.Do(ctx, steps...)
 }
 
-// load navigates to u and waits until the app runs.
+// load navigates to u and waits until the app runs. On a reading page the
+// app waits for the reader (web/boot.js); a key press, as a person would
+// make, starts it at once.
 func load(ctx context.Context, u string) error {
-	return do(ctx, chromedp.Navigate(u), appReady())
+	return do(ctx, chromedp.Navigate(u), startApp(), appReady())
+}
+
+// startApp presses Shift if the page is waiting for the reader to start
+// the app.
+func startApp() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := chromedp.Poll[bool](`document.readyState === "complete" && getComputedStyle(document.body).visibility === "visible"`, chromedp.WithPollingTimeout(stepTimeout), chromedp.WithPollingInterval(20*time.Millisecond))(ctx, tg); err != nil {
+			return err
+		}
+		waiting, err := chromedp.Evaluate[bool](`document.documentElement.getAttribute("data-app-start") === "waiting"`)(ctx, tg)
+		if err != nil || !waiting {
+			return err
+		}
+		_, err = chromedp.KeyEvent(kb.Shift)(ctx, tg)
+		return err
+	})
 }
 
 // heading returns the page's h1 text and the document title.

@@ -219,7 +219,7 @@ func TestUpdatePromptKeepsData(t *testing.T) {
 	if err := eventually(ctx, `window.kintsugiSamePage === undefined`, stepTimeout); err != nil {
 		t.Fatalf("the page did not reload after Reload to update: %v", err)
 	}
-	if err := do(ctx, appReady()); err != nil {
+	if err := do(ctx, startApp(), appReady()); err != nil {
 		t.Fatalf("the new version did not start: %v", err)
 	}
 	caches, err := eval[[]string](ctx, `caches.keys()`)

@@ -384,7 +384,7 @@ func TestQuickExitLocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back skips the lock page, and what it shows is locked.
-	if err := do(ctx, appReady()); err != nil {
+	if err := do(ctx, startApp(), appReady()); err != nil {
 		t.Fatal(err)
 	}
 	if path, _ := eval[string](ctx, `location.pathname`); path == "/settings/lock" {
