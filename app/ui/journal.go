@@ -262,12 +262,14 @@ func (p *journalPage) apply(ctx app.Context, d journalData, err error, first boo
 	}
 	// Fields the page left while it was locked come back empty: fill
 	// those, and leave alone any that hold what is being typed.
-	gently := !first && p.dirty
-	form, edit, editing := p.form, p.edit, p.editing
+	// The form is read when the fields are filled, not now, and the first
+	// load fills only empty fields: someone who started typing while the
+	// page was loading keeps every word, even one the page has not yet
+	// heard of.
 	ctx.Defer(func(app.Context) {
-		journalFill(journalNewForm, form, gently)
-		if editing {
-			journalFill(journalEditForm, edit, true)
+		journalFill(journalNewForm, p.form, first || p.dirty)
+		if p.editing {
+			journalFill(journalEditForm, p.edit, true)
 		}
 	})
 }

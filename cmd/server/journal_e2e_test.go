@@ -411,3 +411,36 @@ func TestTriggersLogPatternsEditDelete(t *testing.T) {
 		t.Errorf("dark, offline: %s", v)
 	}
 }
+
+// TestJournalKeepsTextTypedWhileItLoads types into the journal the moment
+// its form appears after an in-app move, before the page has read what is
+// stored, and saves: the words are saved, not written over by the load.
+func TestJournalKeepsTextTypedWhileItLoads(t *testing.T) {
+	s := startServer(t, builtWeb(t), "127.0.0.1:0")
+	b := newBrowser(t)
+	ctx := b.tab(t)
+	if err := load(ctx, s.URL+"/tools"); err != nil {
+		t.Fatal(err)
+	}
+	for i, words := range []string{"First thing typed at once.", "Second thing typed at once."} {
+		// The link, as a person taps it, then the text as soon as the
+		// field is there.
+		if err := do(ctx, chromedp.Click(byText("a", "Journal")), waitJS(`(() => { const l = [...document.querySelectorAll("label")].find(l => l.textContent.trim() === "What is on your mind"); return !!(l && document.getElementById(l.htmlFor)); })()`, 10*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		if err := setField(ctx, "What is on your mind", words); err != nil {
+			t.Fatal(err)
+		}
+		if err := do(ctx, chromedp.Click(byText("button", "Save entry")), bodyHas("Your entry is saved.")); err != nil {
+			txt, _ := eval[string](ctx, `document.querySelector("main").innerText`)
+			t.Fatalf("entry %d: %v\n%s", i+1, err, txt)
+		}
+		if err := do(ctx, bodyHas(words)); err != nil {
+			t.Errorf("entry %d is not listed with its words: %v", i+1, err)
+		}
+		if err := do(ctx, chromedp.Click(byText("a", "Tools")), chromedp.WaitVisible(byText("h1", "Tools"))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.checkClean(t, s.URL)
+}
