@@ -1,10 +1,13 @@
 //go:build !js
 
 // Command bench prints the figures that decide how Kintsugi feels on a phone:
-// the size of app.wasm raw, gzip and brotli, the size of every file the
-// service worker precaches, and, in headless Chromium with years of entries
-// stored, how soon the heaviest pages are ready. Run it with make bench,
-// which builds first.
+// the size of app.wasm raw, gzip and brotli, by Go package, and of every
+// file the service worker precaches; then, in headless Chromium, one table
+// of timings and scores: first paint against the plain HTML render, first
+// visit, warm and offline starts (also as a mid-range phone), in-app
+// navigation, the heaviest pages with years of entries stored, the Go heap
+// before and after 200 pages and 100 saves, and Lighthouse on Home and a
+// chapter. Run it with make bench, which builds first.
 //
 // It measures; it never fails on a number.
 package main
@@ -19,16 +22,19 @@ import (
 	"os"
 	"regexp"
 	"sort"
-	"strings"
 	"text/tabwriter"
 
+	"kintsugi/app/guide"
 	"kintsugi/app/server"
 	"kintsugi/app/ui"
+	"kintsugi/content"
 )
 
 func main() {
 	web := flag.String("web", "web", "the built web directory")
 	flag.BoolVar(&inBrowser, "browser", true, "also time pages in headless Chromium")
+	flag.IntVar(&runs, "runs", runs, "times each timing is taken (at least 5 for the figures to mean much)")
+	flag.IntVar(&lighthouseRuns, "lighthouse", lighthouseRuns, "times Lighthouse scores each page; 0 skips it")
 	flag.Parse()
 	if err := run(*web, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -119,23 +125,83 @@ func run(web string, out io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if !inBrowser {
-		return nil
-	}
-	if err := measureTools(ts.URL, out); err != nil {
+	code, data, err := packageSizes()
+	if err != nil {
 		return err
 	}
-	return measureStart(ts.URL, aChapter(), ts.Close, out)
+	if err := printPackageSizes(out, code, data); err != nil {
+		return err
+	}
+
+	figs := []figure{{name: "app.wasm with brotli (MB)", value: fmt.Sprintf("%.2f", mb(sizes[2])), target: "<= 2.00"}}
+	if inBrowser {
+		chapters, err := chapterLinks()
+		if err != nil {
+			return err
+		}
+		tools, err := measureTools(ts.URL)
+		if err != nil {
+			return err
+		}
+		nav, err := measureNavigation(ts.URL, chapters)
+		if err != nil {
+			return err
+		}
+		mem, err := measureMemory(ts.URL, chapters)
+		if err != nil {
+			return err
+		}
+		var lh []figure
+		for _, page := range []struct{ name, path string }{{"Home", "/"}, {"chapter", chapters[0].path}} {
+			f, err := measureLighthouse(page.name, ts.URL+page.path)
+			if err != nil {
+				return err
+			}
+			lh = append(lh, f...)
+		}
+		start, err := measureStart(ts.URL, chapters[0].path, ts.Close)
+		if err != nil {
+			return err
+		}
+		figs = append(figs, start...)
+		figs = append(figs, nav...)
+		figs = append(figs, tools...)
+		figs = append(figs,
+			figure{name: "Go heap in use on a chapter (MB): after start", value: fmt.Sprintf("%.2f", mem[0].Live/1e6)},
+			figure{name: "  after 100 pages and 50 saves", value: fmt.Sprintf("%.2f", mem[1].Live/1e6)},
+			figure{name: "  after 200 pages and 100 saves", value: fmt.Sprintf("%.2f", mem[2].Live/1e6), target: "no steady growth"},
+			figure{name: "memory the Go runtime holds (MB): after start", value: fmt.Sprintf("%.1f", mem[0].Total/1e6)},
+			figure{name: "  after 100 pages and 50 saves", value: fmt.Sprintf("%.1f", mem[1].Total/1e6)},
+			figure{name: "  after 200 pages and 100 saves", value: fmt.Sprintf("%.1f", mem[2].Total/1e6)},
+		)
+		figs = append(figs, lh...)
+	}
+	fmt.Fprintf(out, "\nResults (ms unless stated; timings are the median, fastest and slowest of %d runs, Lighthouse of %d)\n\n", runs, lighthouseRuns)
+	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\tmedian\tmin\tmax\ttarget\t")
+	for _, f := range figs {
+		fmt.Fprintln(tw, f.row())
+	}
+	return tw.Flush()
 }
 
-// aChapter returns the path of the guide's first chapter.
-func aChapter() string {
-	for _, p := range ui.Paths() {
-		if strings.HasPrefix(p, "/guide/") && !strings.HasPrefix(p, "/guide/path/") && p != "/guide/search" {
-			return p
-		}
+// chapterLink is a chapter's path and title.
+type chapterLink struct{ path, title string }
+
+// chapterLinks lists the guide's chapters in reading order.
+func chapterLinks() ([]chapterLink, error) {
+	g, err := guide.Load(content.FS())
+	if err != nil {
+		return nil, err
 	}
-	return "/guide"
+	var links []chapterLink
+	for _, c := range g.Chapters {
+		links = append(links, chapterLink{"/guide/" + c.Slug, c.Title})
+	}
+	if len(links) < runs+1 {
+		return nil, fmt.Errorf("the guide has %d chapters, the bench needs %d", len(links), runs+1)
+	}
+	return links, nil
 }
 
 // inBrowser is whether to take the timings in Chromium too.

@@ -5,8 +5,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"text/tabwriter"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -17,10 +15,11 @@ import (
 
 // markReady is run in every new document before its own scripts: it notes,
 // in milliseconds since the navigation started, when go-app removed its
-// loader (the wasm is running and the page is usable).
+// loader (the wasm is running and the page is usable). Until the document
+// is parsed, the loader may simply not be there yet.
 const markReady = `window.kintsugiBench = {};
 new MutationObserver(() => {
-  if (!window.kintsugiBench.ready && document.body && !document.getElementById("app-wasm-loader") && document.querySelector("main h1")) {
+  if (!window.kintsugiBench.ready && document.readyState !== "loading" && !document.getElementById("app-wasm-loader") && document.querySelector("main h1")) {
     window.kintsugiBench.ready = performance.now();
   }
 }).observe(document, {childList: true, subtree: true});`
@@ -40,10 +39,9 @@ func phone(ctx context.Context) error {
 }
 
 // visit loads url in a new tab of b and returns the first contentful paint
-// and the time until the app was usable, both since the navigation started.
-// With wasm false, it loads go-app's plain HTML render and there is no
-// ready time.
-func (b *browser) visit(url string, throttle, wasm bool) (fcp, ready float64, err error) {
+// and, with usable, the time until the app was usable, both since the
+// navigation started. With wasm false, it loads go-app's plain HTML render.
+func (b *browser) visit(url string, throttle, wasm, usable bool) (fcp, ready float64, err error) {
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	defer cancel()
 	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
@@ -69,7 +67,7 @@ func (b *browser) visit(url string, throttle, wasm bool) (fcp, ready float64, er
 		return 0, 0, err
 	}
 	wait := `!!window.kintsugiBench.ready`
-	if !wasm {
+	if !wasm || !usable {
 		wait = `performance.getEntriesByName("first-contentful-paint").length > 0`
 	}
 	if _, err := eval[bool](ctx, fmt.Sprintf(`new Promise(resolve => { const t = setInterval(() => { if (%s) { clearInterval(t); resolve(true); } }, 10); })`, wait)); err != nil {
@@ -79,97 +77,94 @@ func (b *browser) visit(url string, throttle, wasm bool) (fcp, ready float64, er
 	if err != nil {
 		return 0, 0, err
 	}
-	if wasm {
+	if wasm && usable {
 		ready, err = eval[float64](ctx, `window.kintsugiBench.ready`)
 	}
 	return fcp, ready, err
 }
 
-// measureStart times the start of the app: a first visit (a new profile
-// each time) with the plain HTML render beside it, a warm start from the
-// service worker, and a start with the server stopped, each on this
-// machine and as a mid-range phone.
-func measureStart(base, chapter string, stopServer func(), out io.Writer) error {
-	url := base + chapter
-	var rows []timing
-	add := func(name string, ms []float64) { rows = append(rows, timing{name: name, ms: ms}) }
-	var appFCP, plainFCP, firstReady, warm, warmPhone []float64
+// measureStart times the start of the app: a first visit to a chapter
+// (a new profile each time) with the plain HTML render beside it, a first
+// visit to a tool, then, from the service worker, warm starts and starts
+// with the server stopped, each on this machine and as a mid-range phone.
+// A reading page (Home, a chapter) is usable at its first paint and starts
+// the app when the reader asks; a tool page starts it at once and is
+// usable when it runs.
+func measureStart(base, chapter string, stopServer func()) ([]figure, error) {
+	const tool = "/tools/check-in"
+	var figs []figure
+	appFCP := figure{name: "first visit, chapter: first contentful paint"}
+	plainFCP := figure{name: "  the same page as plain HTML (?wasm=false)"}
+	firstTool := figure{name: "first visit, check-in tool: usable"}
 	for range runs {
-		b, err := newBrowser()
-		if err != nil {
-			return err
+		for _, v := range []struct {
+			f           *figure
+			url         string
+			wasm, ready bool
+		}{{&appFCP, base + chapter, true, false}, {&plainFCP, base + chapter, false, false}, {&firstTool, base + tool, true, true}} {
+			b, err := newBrowser()
+			if err != nil {
+				return nil, err
+			}
+			fcp, ready, err := b.visit(v.url, false, v.wasm, v.ready)
+			b.cancel()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", v.f.name, err)
+			}
+			if v.ready {
+				v.f.ms = append(v.f.ms, ready)
+			} else {
+				v.f.ms = append(v.f.ms, fcp)
+			}
 		}
-		fcp, ready, err := b.visit(url, false, true)
-		b.cancel()
-		if err != nil {
-			return fmt.Errorf("first visit: %w", err)
-		}
-		appFCP, firstReady = append(appFCP, fcp), append(firstReady, ready)
-		b, err = newBrowser()
-		if err != nil {
-			return err
-		}
-		fcp, _, err = b.visit(url, false, false)
-		b.cancel()
-		if err != nil {
-			return fmt.Errorf("plain HTML: %w", err)
-		}
-		plainFCP = append(plainFCP, fcp)
 	}
-	add("first visit, chapter: first contentful paint", appFCP)
-	add("  the same page as plain HTML (?wasm=false)", plainFCP)
-	add("first visit, chapter: app usable", firstReady)
+	ratio := figure{name: "  chapter paint, app / plain HTML", value: fmt.Sprintf("%.2fx", appFCP.median()/plainFCP.median()), target: "<= 1.2x"}
+	figs = append(figs, appFCP, plainFCP, ratio, firstTool)
 
 	// One profile that has installed the app: warm starts, then the server
 	// stopped.
 	b, err := newBrowser()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer b.cancel()
-	if err := b.open(url); err != nil {
-		return err
+	if err := b.open(base + tool); err != nil {
+		return nil, err
 	}
 	if _, err := eval[bool](b.ctx, `navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(() => r(true), 1000)))`); err != nil {
-		return err
+		return nil, err
 	}
-	for range runs {
-		_, ready, err := b.visit(url, false, true)
-		if err != nil {
-			return fmt.Errorf("warm start: %w", err)
+	starts := func(label string) error {
+		home := figure{name: label + ", Home: first contentful paint"}
+		homePhone := figure{name: "  as a mid-range phone"}
+		usable := figure{name: label + ", check-in tool: usable", target: "< 1000"}
+		usablePhone := figure{name: "  as a mid-range phone", target: "< 2500"}
+		for range runs {
+			for _, v := range []struct {
+				f               *figure
+				url             string
+				throttle, ready bool
+			}{{&home, base + "/", false, false}, {&homePhone, base + "/", true, false}, {&usable, base + tool, false, true}, {&usablePhone, base + tool, true, true}} {
+				fcp, ready, err := b.visit(v.url, v.throttle, true, v.ready)
+				if err != nil {
+					return fmt.Errorf("%s: %w", v.f.name, err)
+				}
+				if v.ready {
+					v.f.ms = append(v.f.ms, ready)
+				} else {
+					v.f.ms = append(v.f.ms, fcp)
+				}
+			}
 		}
-		warm = append(warm, ready)
-		_, ready, err = b.visit(url, true, true)
-		if err != nil {
-			return fmt.Errorf("warm start as a phone: %w", err)
-		}
-		warmPhone = append(warmPhone, ready)
+		figs = append(figs, home, homePhone, usable, usablePhone)
+		return nil
 	}
-	add("warm start (service worker): app usable", warm)
-	add("  as a mid-range phone", warmPhone)
-
+	if err := starts("warm start"); err != nil {
+		return nil, err
+	}
 	stopServer()
-	var off, offPhone []float64
-	for range runs {
-		_, ready, err := b.visit(url, false, true)
-		if err != nil {
-			return fmt.Errorf("offline start: %w", err)
-		}
-		off = append(off, ready)
-		_, ready, err = b.visit(url, true, true)
-		if err != nil {
-			return fmt.Errorf("offline start as a phone: %w", err)
-		}
-		offPhone = append(offPhone, ready)
+	if err := starts("server stopped"); err != nil {
+		return nil, err
 	}
-	add("server stopped: app usable", off)
-	add("  as a mid-range phone", offPhone)
-
-	fmt.Fprintf(out, "\nStarting the app at %s (ms since navigation, %d runs)\n\n", chapter, runs)
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "\tmedian\tmin\tmax\t")
-	for _, r := range rows {
-		fmt.Fprintln(tw, r.row())
-	}
-	return tw.Flush()
+	return figs, nil
 }
