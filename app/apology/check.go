@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"kintsugi/app/order"
 	"kintsugi/app/phrase"
 )
 
@@ -333,7 +334,7 @@ func checkPart(p Part, text string) []Flag {
 		for _, pat := range h.patterns {
 			ms = append(ms, phrase.Find(ws, pat)...)
 		}
-		slices.SortStableFunc(ms, func(a, b phrase.Match) int { return a.First - b.First })
+		order.Stable(ms, func(a, b phrase.Match) int { return a.First - b.First })
 		for _, m := range ms {
 			if m.End < len(ws) && slices.Contains(h.notBefore, ws[m.End].Key) {
 				continue
@@ -342,7 +343,7 @@ func checkPart(p Part, text string) []Flag {
 		}
 	}
 	buts(p, ws, add)
-	slices.SortStableFunc(flags, func(a, b Flag) int { return a.Start - b.Start })
+	order.Stable(flags, func(a, b Flag) int { return a.Start - b.Start })
 	return flags
 }
 

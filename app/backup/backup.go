@@ -54,6 +54,7 @@ import (
 	"strings"
 	"time"
 
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -214,7 +215,7 @@ func Encode(records []userdata.Record, now time.Time) ([]byte, error) {
 		return nil, fmt.Errorf("encode backup: time %v out of range: %w", now, userdata.ErrInvalid)
 	}
 	sorted := slices.Clone(records)
-	slices.SortStableFunc(sorted, func(a, b userdata.Record) int {
+	order.Stable(sorted, func(a, b userdata.Record) int {
 		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
 			return c
 		}

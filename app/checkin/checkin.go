@@ -20,7 +20,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +27,7 @@ import (
 
 	"kintsugi/app/civil"
 	"kintsugi/app/feelings"
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -211,7 +211,7 @@ func List(ctx context.Context, s userdata.Store) ([]CheckIn, error) {
 		}
 		out = append(out, c)
 	}
-	slices.SortFunc(out, Compare)
+	order.Sort(out, Compare)
 	if first != nil {
 		return out, fmt.Errorf("list check-ins: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
 	}

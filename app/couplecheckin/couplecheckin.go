@@ -31,6 +31,7 @@ import (
 	"unicode/utf8"
 
 	"kintsugi/app/civil"
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -316,7 +317,7 @@ func List(ctx context.Context, s userdata.Store) ([]CheckIn, error) {
 		}
 		out = append(out, c)
 	}
-	slices.SortFunc(out, Compare)
+	order.Sort(out, Compare)
 	if first != nil {
 		return out, fmt.Errorf("list couple check-ins: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
 	}

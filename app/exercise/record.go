@@ -5,9 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"time"
 
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -170,7 +170,7 @@ func Past(ctx context.Context, s userdata.Store, slug string) (ws []Worksheet, d
 // Newest sorts ws in place, newest first: by Created, then by ID so that
 // the order is the same every time.
 func Newest(ws []Worksheet) {
-	slices.SortStableFunc(ws, func(a, b Worksheet) int {
+	order.Stable(ws, func(a, b Worksheet) int {
 		if c := b.Created.Compare(a.Created); c != 0 {
 			return c
 		}

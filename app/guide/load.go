@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kintsugi/app/order"
 	"kintsugi/app/tools"
 )
 
@@ -73,13 +74,13 @@ func Load(fsys fs.FS) (*Guide, error) {
 		pathLinks = append(pathLinks, fileLinks{name, links})
 	}
 
-	slices.SortStableFunc(g.Chapters, func(a, b *Chapter) int {
+	order.Stable(g.Chapters, func(a, b *Chapter) int {
 		return cmp.Or(cmp.Compare(a.Part, b.Part), cmp.Compare(a.Order, b.Order), strings.Compare(a.Slug, b.Slug))
 	})
 	l.crossCheck(g, append(chapterLinks, pathLinks...))
 
 	if len(l.problems) > 0 {
-		slices.SortStableFunc(l.problems, func(a, b *Problem) int {
+		order.Stable(l.problems, func(a, b *Problem) int {
 			return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 		})
 		errs := make([]error, len(l.problems))
@@ -205,7 +206,7 @@ func (l *loader) parts(data []byte) []Part {
 	if len(parts) == 0 {
 		l.add(file, 0, "no parts listed")
 	}
-	slices.SortFunc(parts, func(a, b Part) int { return cmp.Compare(a.Number, b.Number) })
+	order.Sort(parts, func(a, b Part) int { return cmp.Compare(a.Number, b.Number) })
 	return parts
 }
 

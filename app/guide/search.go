@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"kintsugi/app/order"
 )
 
 // Result is one chapter found by Search.
@@ -215,7 +217,7 @@ func (g *Guide) Search(query string, limit int) []Result {
 			docs = append(docs, d)
 		}
 	}
-	slices.SortStableFunc(docs, func(a, b int) int {
+	order.Stable(docs, func(a, b int) int {
 		if matched[a] != matched[b] {
 			return matched[b] - matched[a]
 		}
@@ -318,7 +320,7 @@ func snippet(c *Chapter, qs []queryTerm) []Span {
 			}
 		}
 	}
-	slices.SortStableFunc(cands, func(a, b candidate) int { return b.terms - a.terms })
+	order.Stable(cands, func(a, b candidate) int { return b.terms - a.terms })
 	for _, cd := range cands {
 		if bestDistinct > cd.terms || bestDistinct == cd.terms && bestHit >= 2 {
 			break

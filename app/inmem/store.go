@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -118,7 +119,7 @@ func (s *Store) List(ctx context.Context, kind userdata.Kind, q userdata.Query) 
 	if closed {
 		return nil, fmt.Errorf("list %s: %w", kind, userdata.ErrClosed)
 	}
-	slices.SortFunc(out, func(a, b userdata.Record) int {
+	order.Sort(out, func(a, b userdata.Record) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
 		}
@@ -234,7 +235,7 @@ func (s *Store) Close() error {
 
 // sortByKey sorts recs by kind and then ID, the order All returns.
 func sortByKey(recs []userdata.Record) {
-	slices.SortFunc(recs, func(a, b userdata.Record) int {
+	order.Sort(recs, func(a, b userdata.Record) int {
 		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
 			return c
 		}

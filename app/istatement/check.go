@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"kintsugi/app/order"
 	"kintsugi/app/phrase"
 )
 
@@ -278,7 +279,7 @@ func checkPart(p Part, text string) []Flag {
 			judgementWords(ws, j, add)
 		}
 	}
-	slices.SortStableFunc(flags, func(a, b Flag) int { return a.Start - b.Start })
+	order.Stable(flags, func(a, b Flag) int { return a.Start - b.Start })
 	return flags
 }
 
@@ -290,7 +291,7 @@ func find(ws []phrase.Word, h hint, add adder) {
 	for _, pat := range h.patterns {
 		ms = append(ms, phrase.Find(ws, pat)...)
 	}
-	slices.SortStableFunc(ms, func(a, b phrase.Match) int { return a.First - b.First })
+	order.Stable(ms, func(a, b phrase.Match) int { return a.First - b.First })
 	for _, m := range ms {
 		if m.First > 0 && slices.Contains(h.notAfter, ws[m.First-1].Key) {
 			continue

@@ -25,6 +25,7 @@ import (
 
 	"kintsugi/app/civil"
 	"kintsugi/app/feelings"
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -190,7 +191,7 @@ func List(ctx context.Context, s userdata.Store) ([]Entry, error) {
 		}
 		out = append(out, e)
 	}
-	slices.SortFunc(out, func(a, b Entry) int { return Compare(b, a) })
+	order.Sort(out, func(a, b Entry) int { return Compare(b, a) })
 	if first != nil {
 		return out, fmt.Errorf("list journal entries: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
 	}

@@ -18,13 +18,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"kintsugi/app/civil"
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -193,7 +193,7 @@ func List(ctx context.Context, s userdata.Store) ([]Milestone, error) {
 		}
 		out = append(out, m)
 	}
-	slices.SortFunc(out, Compare)
+	order.Sort(out, Compare)
 	if first != nil {
 		return out, fmt.Errorf("list milestones: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
 	}

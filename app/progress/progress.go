@@ -44,12 +44,12 @@ package progress
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
 	"kintsugi/app/checkin"
 	"kintsugi/app/civil"
+	"kintsugi/app/order"
 )
 
 // Metric is one of the three ratings of a check-in.
@@ -243,7 +243,7 @@ func Build(cs []checkin.CheckIn, r Range, today civil.Date) View {
 			sums[w][m] += x
 		}
 	}
-	slices.SortStableFunc(v.Points, func(a, b Point) int { return a.Day.Compare(b.Day) })
+	order.Stable(v.Points, func(a, b Point) int { return a.Day.Compare(b.Day) })
 	for i := range v.Weeks {
 		if n := v.Weeks[i].Count; n > 0 {
 			for m := range Metrics {

@@ -31,12 +31,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -281,7 +281,7 @@ func List(ctx context.Context, s userdata.Store) ([]Entry, error) {
 		}
 		out = append(out, e)
 	}
-	slices.SortFunc(out, Compare)
+	order.Sort(out, Compare)
 	if first != nil {
 		return out, fmt.Errorf("list triggers: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"kintsugi/app/civil"
+	"kintsugi/app/order"
 	"kintsugi/app/triggers"
 	"kintsugi/app/userdata"
 )
@@ -472,7 +473,7 @@ func (p *triggersPage) saveNew(ctx app.Context, e app.Event) {
 func (p *triggersPage) put(e triggers.Entry) {
 	es := slices.DeleteFunc(slices.Clone(p.entries), func(x triggers.Entry) bool { return x.ID == e.ID })
 	es = append(es, e)
-	slices.SortFunc(es, func(a, b triggers.Entry) int { return triggers.Compare(b, a) })
+	order.Sort(es, func(a, b triggers.Entry) int { return triggers.Compare(b, a) })
 	p.setEntries(es)
 }
 

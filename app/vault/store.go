@@ -45,6 +45,7 @@ import (
 	"sync"
 	"time"
 
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -475,7 +476,7 @@ func (k *keys) openAll(stored []userdata.Record) []userdata.Record {
 }
 
 func sortByKey(recs []userdata.Record) {
-	slices.SortFunc(recs, func(a, b userdata.Record) int {
+	order.Sort(recs, func(a, b userdata.Record) int {
 		return cmp.Or(strings.Compare(string(a.Kind), string(b.Kind)), strings.Compare(a.ID, b.ID))
 	})
 }
@@ -508,7 +509,7 @@ func (s *Store) List(ctx context.Context, kind userdata.Kind, q userdata.Query) 
 		stored = append(stored, same...)
 	}
 	recs := k.openAll(stored)
-	slices.SortFunc(recs, func(a, b userdata.Record) int {
+	order.Sort(recs, func(a, b userdata.Record) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
 	})
 	if q.Newest {
