@@ -1,7 +1,10 @@
+//go:build !js
+
 package content_test
 
 import (
 	"errors"
+	"io/fs"
 	"testing"
 
 	"kintsugi/app/guide"
@@ -52,6 +55,46 @@ func TestContent(t *testing.T) {
 		}
 		if len(p.Steps) == 0 || p.Steps[0].Slug != "start-here" {
 			t.Errorf("path %q does not start with start-here", name)
+		}
+	}
+}
+
+// TestBundleHoldsEveryFile checks that the browser gets the same content
+// as the server: the bundle, read back, has every file byte for byte.
+func TestBundleHoldsEveryFile(t *testing.T) {
+	data, err := content.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, cards, err := content.ParseBundle(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cards != content.Cards() {
+		t.Error("the bundle's cards.md differs")
+	}
+	n := 0
+	err = fs.WalkDir(content.FS(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		n++
+		want, _ := fs.ReadFile(content.FS(), path)
+		got, err := fs.ReadFile(files, path)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%s: the bundle's copy differs (%v)", path, err)
+		}
+		return nil
+	})
+	if err != nil || n < 35 {
+		t.Fatalf("walked %d files: %v", n, err)
+	}
+	if _, err := guide.Load(files); err != nil {
+		t.Errorf("the guide does not load from the bundle: %v", err)
+	}
+	for _, bad := range []string{"", "{", `{"files": {}}`, `[]`} {
+		if _, _, err := content.ParseBundle([]byte(bad)); err == nil {
+			t.Errorf("ParseBundle(%q) succeeded", bad)
 		}
 	}
 }

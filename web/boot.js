@@ -91,6 +91,12 @@ window.kintsugiHadWorker = !!(navigator.serviceWorker && navigator.serviceWorker
   function begin() {
     if (started || !pending) return;
     started = true;
+    // The guide's text, fetched beside app.wasm and handed over before the
+    // Go program runs (app/server edits app.js to wait for it).
+    var text = fetch("/content.json").then(function (r) { return r.ok ? r.text() : null; }).catch(function () { return null; });
+    window.kintsugiBeforeRun = function () {
+      return text.then(function (t) { window.kintsugiContent = t; });
+    };
     root.removeAttribute("data-app-start");
     removeEventListener("click", onClick, true);
     removeEventListener("keydown", begin, true);

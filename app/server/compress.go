@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -93,29 +95,7 @@ func Gzip(b []byte) ([]byte, error) {
 
 // serveWasm sends app.wasm in the best encoding the client accepts.
 func (s *Server) serveWasm(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set("Content-Type", "application/wasm")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Accept-Encoding")
-	h.Set("ETag", s.wasm.etag)
-	if r.Header.Get("If-None-Match") == s.wasm.etag {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	body := s.wasm.raw
-	switch encoding := negotiate(r.Header.Get("Accept-Encoding")); encoding {
-	case "br":
-		body = s.wasm.br
-		h.Set("Content-Encoding", encoding)
-	case "gzip":
-		body = s.wasm.gz
-		h.Set("Content-Encoding", encoding)
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
+	serveCompressed(w, r, s.wasm, "application/wasm")
 }
 
 // negotiate picks "br", "gzip" or "" (identity) from an Accept-Encoding

@@ -1,3 +1,5 @@
+//go:build !js
+
 // Package server serves Kintsugi to browsers: the go-app handler with the app's
 // name, icons and colours, a service worker that caches every page for offline
 // use, app.wasm precompressed with brotli and gzip, strict security headers on
@@ -64,6 +66,7 @@ type Server struct {
 	version string
 	goapp   *app.Handler
 	wasm    *compressed
+	content *compressed
 	webDir  string
 	pages   map[string]bool
 	appJS   []byte
@@ -80,7 +83,11 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{version: version, wasm: wasm, webDir: cfg.WebDir, pages: map[string]bool{}}
+	bundle, err := contentBundle()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{version: version, wasm: wasm, content: bundle, webDir: cfg.WebDir, pages: map[string]bool{}}
 	for _, p := range cfg.Paths {
 		s.pages[p] = true
 	}
@@ -97,7 +104,7 @@ func (s *Server) Version() string { return s.version }
 // newGoApp configures go-app's handler. cacheable lists every page for the
 // service worker's precache.
 func newGoApp(cfg Config, version string, wasmSize int) *app.Handler {
-	cacheable := []string{styleSheet, iconSVG, awayPage, awayIcon}
+	cacheable := []string{styleSheet, iconSVG, awayPage, awayIcon, ContentPath}
 	for _, p := range cfg.Paths {
 		if p != "/" {
 			cacheable = append(cacheable, p)
@@ -141,6 +148,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case path == "/web/app.wasm" || path == "/app.wasm" || path == "/goapp.wasm":
 		s.serveWasm(w, r)
+		return
+	case path == ContentPath:
+		serveCompressed(w, r, s.content, "application/json")
 		return
 	case path == "/app.js" || path == "/goapp.js":
 		w.Header().Set("Content-Type", "application/javascript")

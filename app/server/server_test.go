@@ -1,3 +1,5 @@
+//go:build !js
+
 package server_test
 
 import (
@@ -246,7 +248,7 @@ func TestVersionFollowsContent(t *testing.T) {
 func TestServiceWorkerPrecachesEveryPage(t *testing.T) {
 	s := mustServer(t, mustWebDir(t))
 	worker := body(t, get(t, s, "/app-worker.js"))
-	for _, want := range append([]string{"/web/app.wasm", "/app.js", "/wasm_exec.js", "/manifest.webmanifest", "/web/kintsugi.css", "/web/icons/maskable-512.png", "/web/boot.js", "/web/away.html", "/web/icons/notes.svg"}, paths...) {
+	for _, want := range append([]string{"/web/app.wasm", server.ContentPath, "/app.js", "/wasm_exec.js", "/manifest.webmanifest", "/web/kintsugi.css", "/web/icons/maskable-512.png", "/web/boot.js", "/web/away.html", "/web/icons/notes.svg"}, paths...) {
 		if !strings.Contains(worker, `"`+want+`"`) {
 			t.Errorf("service worker does not precache %s", want)
 		}
@@ -361,7 +363,7 @@ func TestExportStatic(t *testing.T) {
 	if err := s.ExportStatic(dir, paths); err != nil {
 		t.Fatalf("ExportStatic: %v", err)
 	}
-	for _, name := range []string{"index.html", "privacy.html", "privacy/index.html", "tools/journal.html", "tools/journal/index.html", "404.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.wasm", "web/kintsugi.css", "web/icons/maskable-512.png"} {
+	for _, name := range []string{"index.html", "privacy.html", "privacy/index.html", "tools/journal.html", "tools/journal/index.html", "404.html", "content.json", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.wasm", "web/kintsugi.css", "web/icons/maskable-512.png"} {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
 			t.Errorf("static site lacks %s", name)
 		}
@@ -433,7 +435,7 @@ func TestAppScriptStartsTheWasmAsKintsugiNeeds(t *testing.T) {
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/javascript") {
 			t.Fatalf("%s: status %d, type %q", path, res.StatusCode, res.Header.Get("Content-Type"))
 		}
-		for _, want := range []string{`fetch("/web/app.wasm")`, "(window.kintsugiStart || ((start) => start()))(goappInitWebAssembly);"} {
+		for _, want := range []string{`fetch("/web/app.wasm")`, "(window.kintsugiStart || ((start) => start()))(goappInitWebAssembly);", "await (window.kintsugiBeforeRun || (() => {}))();"} {
 			if !strings.Contains(js, want) {
 				t.Errorf("%s lacks %s", path, want)
 			}
@@ -441,5 +443,41 @@ func TestAppScriptStartsTheWasmAsKintsugiNeeds(t *testing.T) {
 		if strings.Contains(js, `fetchWithProgress("/web/app.wasm"`) || strings.Contains(js, "\ngoappInitWebAssembly();") {
 			t.Errorf("%s still has go-app's own start", path)
 		}
+	}
+}
+
+// TestContentBundle checks that the browser can fetch the guide's text, in
+// each encoding, and that it is the server's own.
+func TestContentBundle(t *testing.T) {
+	s := mustServer(t, mustWebDir(t))
+	want, err := content.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, enc := range []string{"br", "gzip", ""} {
+		res := get(t, s, server.ContentPath, "Accept-Encoding", enc)
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/json" || res.Header.Get("Content-Encoding") != enc {
+			t.Fatalf("%q: status %d, type %q, encoding %q", enc, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Encoding"))
+		}
+		raw, _ := io.ReadAll(res.Body)
+		switch enc {
+		case "br":
+			raw, err = io.ReadAll(brotli.NewReader(bytes.NewReader(raw)))
+		case "gzip":
+			var zr *gzip.Reader
+			if zr, err = gzip.NewReader(bytes.NewReader(raw)); err == nil {
+				raw, err = io.ReadAll(zr)
+			}
+		}
+		if err != nil || !bytes.Equal(raw, want) {
+			t.Errorf("%q: the bundle differs from content.Bundle (%v)", enc, err)
+		}
+	}
+	files, _, err := content.ParseBundle(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := guide.Load(files); err != nil {
+		t.Errorf("the served guide does not load: %v", err)
 	}
 }

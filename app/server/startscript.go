@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -21,6 +23,16 @@ var startEdits = []struct{ old, new, why string }{
 		old: `fetchWithProgress("/web/app.wasm", showProgress)`,
 		new: `fetch("/web/app.wasm")`,
 		why: "plain fetch of app.wasm",
+	},
+	{
+		// boot.js fetches the guide's text (package content) while the
+		// wasm downloads and compiles, and hands it over before the Go
+		// program runs, which reads it without waiting: a Go program that
+		// waits returns to go-app's script, which then takes its loader
+		// away as if the app were running.
+		old: "go.run(wasm.instance);",
+		new: "await (window.kintsugiBeforeRun || (() => {}))();\n    go.run(wasm.instance);",
+		why: "content before run",
 	},
 	{
 		// boot.js decides when the app starts (see kintsugiStart there).

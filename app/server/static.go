@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -50,7 +52,7 @@ func (s *Server) ExportStatic(dir string, paths []string) error {
 		return os.WriteFile(full, data, 0o644)
 	}
 
-	for _, f := range []string{"/app.js", "/app-worker.js", "/wasm_exec.js", "/manifest.webmanifest", "/app.css"} {
+	for _, f := range []string{"/app.js", "/app-worker.js", "/wasm_exec.js", "/manifest.webmanifest", "/app.css", ContentPath} {
 		b, err := get(f, http.StatusOK)
 		if err != nil {
 			return err

@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -12,7 +14,8 @@ import (
 )
 
 // Version derives the app version from what is built: a hash of every file
-// in the web directory (app.wasm included, the compressed copies excluded).
+// in the web directory (app.wasm included, the compressed copies excluded)
+// and of the guide's text, which the server carries (package content).
 // A new build with any change gets a new version, which makes browsers fetch
 // the new service worker and offer the update; an unchanged build keeps its
 // version, so a restart alone never makes anyone download the app again.
@@ -44,6 +47,11 @@ func Version(webDir string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("hash the web directory: %w", err)
 	}
+	bundle, err := contentBundle()
+	if err != nil {
+		return "", err
+	}
+	h.Write(bundle.raw)
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 

@@ -50,6 +50,11 @@ func register(d Deps) {
 	// The file names are enough to route; the guide is parsed when a
 	// guide page first renders.
 	chapters, readingPaths, err := guide.Names(content.FS())
+	if err != nil {
+		// The guide's files could not be read (in the browser: not
+		// fetched). Its pages still answer, and say so.
+		app.RouteWithRegexp("^/guide/.+", func() app.Composer { return &chapterPage{deps: d} })
+	}
 	if err == nil {
 		for _, slug := range chapters {
 			add("/guide/"+slug, func() app.Composer { return &chapterPage{deps: d, Slug: slug} })

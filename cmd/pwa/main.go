@@ -39,6 +39,14 @@ func main() {
 		deps.Vault = vault.New(pending, vault.Options{})
 		deps.Store = deps.Vault
 	}
+	if app.IsClient {
+		// The guide's text comes with the app's files, not inside
+		// app.wasm; the routes to its chapters need it. Without it the
+		// guide pages say the guide could not be opened.
+		if err := loadContent(); err != nil {
+			app.Log(err)
+		}
+	}
 	ui.Routes(deps)
 	if app.IsClient {
 		_ = exposeMemory() // a figure for make bench: without it the app is the same

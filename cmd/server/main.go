@@ -1,3 +1,5 @@
+//go:build !js
+
 // Command server serves Kintsugi so that it can be installed to a phone's
 // home screen, or writes it out as a static site.
 //
