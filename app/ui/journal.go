@@ -14,6 +14,7 @@ import (
 	"kintsugi/app/civil"
 	"kintsugi/app/feelings"
 	"kintsugi/app/journal"
+	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
 
@@ -70,9 +71,10 @@ type journalData struct {
 	damaged int // records that could not be read
 }
 
-// loadJournal reads every journal entry, newest first, and the draft.
-func loadJournal(ctx context.Context, s userdata.Store) (journalData, error) {
-	recs, err := s.List(ctx, userdata.KindJournal, userdata.Query{Newest: true})
+// loadJournal reads the newest limit journal records (all with limit 0),
+// newest first, and the draft if it is among them.
+func loadJournal(ctx context.Context, s userdata.Store, limit int) (journalData, error) {
+	recs, err := s.List(ctx, userdata.KindJournal, userdata.Query{Newest: true, Limit: limit})
 	if err != nil {
 		return journalData{}, err
 	}
@@ -92,7 +94,7 @@ func loadJournal(ctx context.Context, s userdata.Store) (journalData, error) {
 		}
 		d.entries = append(d.entries, e)
 	}
-	slices.SortFunc(d.entries, func(a, b journal.Entry) int { return journal.Compare(b, a) })
+	order.Sort(d.entries, func(a, b journal.Entry) int { return journal.Compare(b, a) })
 	return d, nil
 }
 
@@ -167,6 +169,7 @@ type journalPage struct {
 	formStatus string
 	formFailed bool
 	dirty      bool         // typed since the draft was last kept or loaded
+	partial    bool         // only the newest entries are loaded so far
 	draftGen   atomic.Int64 // counts changes, so that only the newest is kept
 	draftMu    sync.Mutex   // one draft write at a time
 	draftNote  string
@@ -215,7 +218,8 @@ func (p *journalPage) OnMount(ctx app.Context) {
 func (p *journalPage) OnDismount() { stopWatch(p.stop) }
 
 // load reads the entries and the draft: on mount, after another tab
-// changed them, and when the lock opens or closes.
+// changed them, and when the lock opens or closes. On mount it reads the
+// newest entries first, so that a long journal lists at once, then all.
 func (p *journalPage) load(ctx app.Context, first bool) {
 	store := p.deps.Store
 	if store == nil {
@@ -225,9 +229,21 @@ func (p *journalPage) load(ctx app.Context, first bool) {
 	gen := p.loadGen
 	ctx = p.mounted
 	ctx.Async(func() {
-		d, err := loadJournal(ctx, store)
+		if first {
+			d, err := loadJournal(ctx, store, journalBatch+1)
+			if err == nil {
+				ctx.Dispatch(func(ctx app.Context) {
+					if gen == p.loadGen {
+						p.partial = true
+						p.apply(ctx, d, err, first)
+					}
+				})
+			}
+		}
+		d, err := loadJournal(ctx, store, 0)
 		ctx.Dispatch(func(ctx app.Context) {
 			if gen == p.loadGen {
+				p.partial = false
 				p.apply(ctx, d, err, first)
 			}
 		})
@@ -274,20 +290,24 @@ func (p *journalPage) apply(ctx app.Context, d journalData, err error, first boo
 	})
 }
 
-// reindex rebuilds the search index and the results after the entries
-// changed.
+// reindex follows a change to the entries: the search index is built
+// again when it is next needed, so that a long journal lists at once.
 func (p *journalPage) reindex() {
-	p.index = journal.NewIndex(p.entries)
+	p.index = nil
 	p.search(p.query)
 }
 
-// search finds the entries matching q.
+// search finds the entries matching q, building the index on first use.
 func (p *journalPage) search(q string) {
 	p.query = q
 	p.results = nil
-	if p.index != nil && strings.TrimSpace(q) != "" {
-		p.results = p.index.Search(q)
+	if strings.TrimSpace(q) == "" {
+		return
 	}
+	if p.index == nil {
+		p.index = journal.NewIndex(p.entries)
+	}
+	p.results = p.index.Search(q)
 }
 
 // journalFill puts a form's values into its fields. With gently, it fills
@@ -678,7 +698,10 @@ func journalItem(e journal.Entry, title, excerpt []app.UI) app.UI {
 func (p *journalPage) entryList() app.UI {
 	shown := p.entries[:min(p.limit, len(p.entries))]
 	return app.Div().Body(
-		app.P().Class("muted").Text(countText(len(p.entries), "entry", "entries")+", newest first."),
+		app.If(p.partial, func() app.UI { return app.P().Class("muted").Text("Newest first.") }).
+			Else(func() app.UI {
+				return app.P().Class("muted").Text(countText(len(p.entries), "entry", "entries") + ", newest first.")
+			}),
 		app.Ol().Class("journal-list").Body(
 			app.Range(shown).Slice(func(i int) app.UI {
 				e := shown[i]
@@ -720,7 +743,7 @@ func (p *journalPage) resultList() app.UI {
 // moreButton shows the next batch of entries or results, if left are not
 // shown yet.
 func (p *journalPage) moreButton(left int) app.UI {
-	if left <= 0 {
+	if left <= 0 || p.partial {
 		return nil
 	}
 	return app.Button().Type("button").Text("Show " + countText(min(left, journalBatch), "more", "more")).

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -29,7 +30,7 @@ func TestJournalDraftIsKeptApartFromEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	d, err := loadJournal(ctx, st)
+	d, err := loadJournal(ctx, st, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,8 +46,34 @@ func TestJournalDraftIsKeptApartFromEntries(t *testing.T) {
 	if err := saveJournalDraft(ctx, st, journalForm{Day: "2026-03-25", Text: "  "}, at); err != nil {
 		t.Fatal(err)
 	}
-	if d, err := loadJournal(ctx, st); err != nil || d.draft != nil {
+	if d, err := loadJournal(ctx, st, 0); err != nil || d.draft != nil {
 		t.Errorf("after emptying the form: draft %+v, err %v; want none", d.draft, err)
+	}
+}
+
+// TestJournalLoadsTheNewestFirst checks the quick first read of a long
+// journal: with a limit, the newest entries, newest first.
+func TestJournalLoadsTheNewestFirst(t *testing.T) {
+	ctx := context.Background()
+	st := inmem.New()
+	at := time.Date(2026, time.March, 25, 21, 0, 0, 0, time.UTC)
+	for day := 1; day <= 10; day++ {
+		e := journal.New(civil.Date{Year: 2026, Month: time.March, Day: day})
+		e.Text = fmt.Sprintf("Day %d.", day)
+		if _, err := journal.Save(ctx, st, e, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := loadJournal(ctx, st, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, e := range d.entries {
+		got = append(got, e.Day.Day)
+	}
+	if !reflect.DeepEqual(got, []int{10, 9, 8}) {
+		t.Errorf("the first read holds days %v, want the newest three, 10, 9, 8", got)
 	}
 }
 

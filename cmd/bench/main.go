@@ -22,6 +22,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"kintsugi/app/guide"
@@ -33,6 +34,7 @@ import (
 func main() {
 	web := flag.String("web", "web", "the built web directory")
 	flag.BoolVar(&inBrowser, "browser", true, "also time pages in headless Chromium")
+	flag.StringVar(&gcflags, "gcflags", "", "the -gcflags arguments make build gives go build, space-separated, for the size by package")
 	flag.IntVar(&runs, "runs", runs, "times each timing is taken (at least 5 for the figures to mean much)")
 	flag.IntVar(&lighthouseRuns, "lighthouse", lighthouseRuns, "times Lighthouse scores each page; 0 skips it")
 	flag.Parse()
@@ -125,7 +127,7 @@ func run(web string, out io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	code, data, err := packageSizes()
+	code, data, err := packageSizes(strings.Fields(gcflags))
 	if err != nil {
 		return err
 	}
@@ -203,6 +205,9 @@ func chapterLinks() ([]chapterLink, error) {
 	}
 	return links, nil
 }
+
+// gcflags are make build's -gcflags arguments for app.wasm.
+var gcflags string
 
 // inBrowser is whether to take the timings in Chromium too.
 var inBrowser bool

@@ -16,18 +16,19 @@ import (
 	"text/tabwriter"
 )
 
-// packageSizes builds app.wasm again with its function names kept (make
-// build strips them) and adds up the size of each function's code by the
+// packageSizes builds app.wasm again, with gcflags as make build passes
+// them but with its function names kept (make build strips them), and adds up the size of each function's code by the
 // Go package it belongs to. Data (embedded guide text, strings, type
 // information) is one more row.
-func packageSizes() (code map[string]int, data int, err error) {
+func packageSizes(gcflags []string) (code map[string]int, data int, err error) {
 	dir, err := os.MkdirTemp("", "kintsugi-wasmsize")
 	if err != nil {
 		return nil, 0, err
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./cmd/pwa")
+	args := append(append([]string{"build", "-trimpath"}, gcflags...), "-o", out, "./cmd/pwa")
+	cmd := exec.Command("go", args...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
