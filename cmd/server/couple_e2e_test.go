@@ -195,12 +195,20 @@ func TestCoupleCheckInAndReminder(t *testing.T) {
 	if err := load(ctx, page); err != nil {
 		t.Fatal(err)
 	}
-	if err := do(ctx, chromedp.Click(`(//button[starts-with(@aria-label, "Delete the check-in of")])[1]`),
+	for i, step := range []chromedp.Action[chromedp.Void]{
+		chromedp.Click(`(//button[starts-with(@aria-label, "Delete the check-in of")])[1]`),
 		chromedp.Click(byText("button", "Keep it")),
+		// Both check-ins are of today, so their buttons have the same
+		// name: wait until the first one's are back before choosing it.
+		waitJS(`!document.querySelector(".confirm") && document.querySelectorAll("button[aria-label^='Delete the check-in of']").length === 2`, 10*time.Second),
 		chromedp.Click(`(//button[starts-with(@aria-label, "Delete the check-in of")])[1]`),
 		chromedp.Click(byText("button", "Yes, delete it")), bodyHas("was deleted."),
-		waitJS(`document.querySelectorAll("button[aria-label^='Read the check-in of']").length === 1`, 10*time.Second)); err != nil {
-		t.Fatalf("deleting a check-in: %v", err)
+		waitJS(`document.querySelectorAll("button[aria-label^='Read the check-in of']").length === 1`, 10*time.Second),
+	} {
+		if err := do(ctx, step); err != nil {
+			txt, _ := eval[string](ctx, `document.querySelector("main").innerText`)
+			t.Fatalf("deleting a check-in, step %d: %v\n%s", i+1, err, txt)
+		}
 	}
 	b.checkClean(t, s.URL)
 	s.stop()
