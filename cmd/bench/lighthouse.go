@@ -70,16 +70,23 @@ func measureLighthouse(name, url string) ([]figure, error) {
 		if r.RuntimeError != nil {
 			return nil, fmt.Errorf("lighthouse %s: %s", url, r.RuntimeError.Message)
 		}
-		score := func(id string) float64 {
+		// A category Lighthouse could not score in a run (its score is
+		// null) is left out of that run's figures.
+		score := func(f *figure, id string) {
 			if c, ok := r.Categories[id]; ok && c.Score != nil {
-				return 100 * *c.Score
+				f.ms = append(f.ms, 100**c.Score)
 			}
-			return -1
 		}
-		perf.ms = append(perf.ms, score("performance"))
-		a11y.ms = append(a11y.ms, score("accessibility"))
-		bp.ms = append(bp.ms, score("best-practices"))
+		score(&perf, "performance")
+		score(&a11y, "accessibility")
+		score(&bp, "best-practices")
 		tbt.ms = append(tbt.ms, r.Audits["total-blocking-time"].NumericValue)
 	}
-	return []figure{perf, a11y, bp, tbt}, nil
+	figs := []figure{perf, a11y, bp, tbt}
+	for i := range figs {
+		if len(figs[i].ms) == 0 {
+			figs[i].value = "not scored"
+		}
+	}
+	return figs, nil
 }

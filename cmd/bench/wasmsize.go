@@ -16,10 +16,11 @@ import (
 	"text/tabwriter"
 )
 
-// packageSizes builds app.wasm again, with gcflags as make build passes
-// them but with its function names kept (make build strips them), and adds up the size of each function's code by the
-// Go package it belongs to. Data (embedded guide text, strings, type
-// information) is one more row.
+// packageSizes builds app.wasm again, with the -gcflags make build passes
+// but keeping its function names (make build strips them), and adds up the
+// size of each function's code by the Go package it belongs to. Data
+// (strings, type information, the runtime's function tables) is one more
+// row.
 func packageSizes(gcflags []string) (code map[string]int, data int, err error) {
 	dir, err := os.MkdirTemp("", "kintsugi-wasmsize")
 	if err != nil {
@@ -179,6 +180,6 @@ func printPackageSizes(out io.Writer, code map[string]int, data int) error {
 		fmt.Fprintf(tw, "%d\t%.1f%%\t%s\t\n", r.size, 100*float64(r.size)/float64(total), r.pkg)
 	}
 	fmt.Fprintf(tw, "%d\t%.1f%%\t%s\t\n", other, 100*float64(other)/float64(total), fmt.Sprintf("%d other packages", len(rows)-shown))
-	fmt.Fprintf(tw, "%d\t%.1f%%\t%s\t\n", data, 100*float64(data)/float64(total), "data: embedded guide, strings, type information")
+	fmt.Fprintf(tw, "%d\t%.1f%%\t%s\t\n", data, 100*float64(data)/float64(total), "data: strings, type information, function tables")
 	return tw.Flush()
 }
