@@ -41,6 +41,27 @@ func TestReadingPagesStartTheAppOnDemand(t *testing.T) {
 		t.Errorf("Mark as read is still disabled after the app started: %v", err)
 	}
 
+	// Taking over a page the reader has scrolled keeps the place, and
+	// nothing on it moves.
+	if err := do(ctx, chromedp.Navigate(chapter), waitVisible()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eval[bool](ctx, `window.scrollTo(0, 900), window.kShift = 0, new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.kShift += e.value; }).observe({type: "layout-shift"}), true`); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := eval[float64](ctx, `window.scrollY`)
+	if err := do(ctx, chromedp.KeyEvent(kb.Shift), appReady(), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := eval[float64](ctx, `window.scrollY`)
+	shift, _ := eval[float64](ctx, `window.kShift`)
+	if before < 800 || after != before {
+		t.Errorf("the takeover moved the reader from %.0f px to %.0f px", before, after)
+	}
+	if shift > 0.01 {
+		t.Errorf("the takeover shifted the layout by %.3f", shift)
+	}
+
 	// A tool page starts at once.
 	if err := do(ctx, chromedp.Navigate(s.URL+"/tools/check-in"), waitVisible()); err != nil {
 		t.Fatal(err)
