@@ -2,20 +2,16 @@
 
 package content
 
-import (
-	"io/fs"
-	"sync"
-	"testing/fstest"
-)
+import "sync"
 
 var loaded struct {
 	sync.RWMutex
-	files fs.FS
+	files map[string]string
 	cards string
 }
 
 // Load makes the content of a bundle fetched from the server (Bundle) what
-// FS and Cards return. Call it before anything reads the content.
+// Files and Cards return. Call it before anything reads the content.
 func Load(data []byte) error {
 	files, cards, err := ParseBundle(data)
 	if err != nil {
@@ -27,14 +23,12 @@ func Load(data []byte) error {
 	return nil
 }
 
-// FS returns the guide's files, or no files if Load has not succeeded:
-// guide.Load then fails, and the guide pages say it could not be opened.
-func FS() fs.FS {
+// Files returns the guide's files, each text by its path, or none if Load
+// has not succeeded: guide.Load then fails, and the guide pages say the
+// guide could not be opened. The map is shared: do not change it.
+func Files() map[string]string {
 	loaded.RLock()
 	defer loaded.RUnlock()
-	if loaded.files == nil {
-		return fstest.MapFS{}
-	}
 	return loaded.files
 }
 

@@ -13,8 +13,6 @@ package content
 import (
 	"encoding/json"
 	"fmt"
-	"io/fs"
-	"testing/fstest"
 )
 
 // Path is where the server serves the bundle and the browser fetches it.
@@ -28,9 +26,9 @@ type bundle struct {
 	Files map[string]string `json:"files"`
 }
 
-// ParseBundle reads a bundle made by Bundle and returns the guide's files,
-// ready for guide.Load, and the text of cards.md.
-func ParseBundle(data []byte) (files fs.FS, cards string, err error) {
+// ParseBundle reads a bundle made by Bundle and returns the guide's files
+// (each text by its path), ready for guide.Load, and the text of cards.md.
+func ParseBundle(data []byte) (files map[string]string, cards string, err error) {
 	var b bundle
 	if err := json.Unmarshal(data, &b); err != nil {
 		return nil, "", fmt.Errorf("content bundle: %w", err)
@@ -39,11 +37,6 @@ func ParseBundle(data []byte) (files fs.FS, cards string, err error) {
 	if !ok {
 		return nil, "", fmt.Errorf("content bundle: no %s", cardsFile)
 	}
-	m := fstest.MapFS{}
-	for name, text := range b.Files {
-		if name != cardsFile {
-			m[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o444}
-		}
-	}
-	return m, cards, nil
+	delete(b.Files, cardsFile)
+	return b.Files, cards, nil
 }

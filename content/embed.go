@@ -6,6 +6,8 @@ import (
 	"embed"
 	"encoding/json"
 	"io/fs"
+	"maps"
+	"sync"
 )
 
 //go:embed chapters/*.md paths/*.md parts.md
@@ -14,9 +16,27 @@ var files embed.FS
 //go:embed cards.md
 var cards string
 
-// FS returns the guide's files: parts.md, chapters/<slug>.md and
-// paths/<name>.md, ready for guide.Load.
-func FS() fs.FS { return files }
+// Files returns the guide's files, each text by its path: parts.md,
+// chapters/<slug>.md and paths/<name>.md, ready for guide.Load. The map is
+// shared: do not change it.
+func Files() map[string]string { return embedded() }
+
+// embedded reads the embedded files once.
+var embedded = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	err := fs.WalkDir(files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(files, path)
+		m[path] = string(data)
+		return err
+	})
+	if err != nil {
+		panic("content: the embedded files cannot be read: " + err.Error()) // only a broken build gets here
+	}
+	return m
+})
 
 // Cards returns the text of cards.md: the conversation cards, in decks,
 // ready for cards.Parse in package kintsugi/app/cards. The file's own
@@ -25,17 +45,7 @@ func Cards() string { return cards }
 
 // Bundle returns every content file in one JSON document, for the browser.
 func Bundle() ([]byte, error) {
-	b := bundle{Files: map[string]string{cardsFile: cards}}
-	err := fs.WalkDir(files, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(files, path)
-		b.Files[path] = string(data)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
+	b := bundle{Files: maps.Clone(Files())}
+	b.Files[cardsFile] = cards
 	return json.Marshal(b)
 }

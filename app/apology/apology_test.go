@@ -239,7 +239,7 @@ func TestSteps(t *testing.T) {
 }
 
 func TestChapter(t *testing.T) {
-	g, err := guide.Load(content.FS())
+	g, err := guide.Load(content.Files())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ var name = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // TestDefinitions checks every definition the way content_test checks the
 // guide: all problems at once, so a writer can fix them in one go.
 func TestDefinitions(t *testing.T) {
-	g, err := guide.Load(content.FS())
+	g, err := guide.Load(content.Files())
 	if err != nil {
 		t.Fatalf("load the guide: %v", err)
 	}

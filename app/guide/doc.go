@@ -5,8 +5,8 @@
 //
 // # Files
 //
-// [Load] reads an [io/fs.FS] (content.FS in the app, a [testing/fstest.MapFS]
-// in tests) with this layout:
+// [Load] reads [Files] (content.Files in the app, a literal map in tests)
+// with this layout:
 //
 //	parts.md              one line per part: N | Title | one-line description
 //	chapters/<slug>.md    one chapter, served at /guide/<slug>
@@ -95,7 +95,7 @@
 //     horizontal rules, list items that run onto a second line, and unclosed
 //     **, * or [
 //   - a ### heading that is close to one of the four aside names but not exact
-//   - a file name that is not a valid slug, or a slug used twice
+//   - a file name that is not a valid slug
 //   - in a path: an unknown chapter, a step without a why, a repeated step,
 //     or no steps at all
 //

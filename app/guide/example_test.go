@@ -2,15 +2,14 @@ package guide_test
 
 import (
 	"fmt"
-	"testing/fstest"
 
 	"kintsugi/app/guide"
 )
 
 func Example() {
-	fsys := fstest.MapFS{
-		"parts.md": {Data: []byte("0 | Start here | Where to begin.\n")},
-		"chapters/start-here.md": {Data: []byte(`---
+	fsys := guide.Files{
+		"parts.md": "0 | Start here | Where to begin.\n",
+		"chapters/start-here.md": `---
 title: Start here
 summary: What this guide is, and how to use it.
 part: 0
@@ -22,8 +21,8 @@ sources: none
 ---
 
 Read in any order, and stop when it is too much. Next: [forgiveness](/guide/forgiveness).
-`)},
-		"chapters/forgiveness.md": {Data: []byte(`---
+`,
+		"chapters/forgiveness.md": `---
 title: Forgiveness, and what it does not mean
 summary: Forgiveness is something you may choose in time, never a debt you owe.
 part: 0
@@ -39,7 +38,7 @@ sources:
 
 - It is **not** forgetting.
 - It is not a promise to stay.
-`)},
+`,
 	}
 
 	g, err := guide.Load(fsys)

@@ -1,7 +1,6 @@
 package guide
 
 import (
-	"io/fs"
 	"path"
 	"strconv"
 	"strings"
@@ -249,24 +248,16 @@ func (g *Guide) position(slug string) int {
 	return -1
 }
 
-// Names lists the chapter slugs and path names in fsys from its file names
-// alone, without parsing anything, so that routes can be registered at start
-// at no cost. Load still checks that each file is valid.
-func Names(fsys fs.FS) (chapters, paths []string, err error) {
-	list := func(dir string) ([]string, error) {
-		files, err := fs.Glob(fsys, dir+"/*.md")
-		if err != nil {
-			return nil, err
-		}
-		names := make([]string, len(files))
-		for i, f := range files {
+// Names lists the chapter slugs and path names in files from their file
+// names alone, without parsing anything, so that routes can be registered at
+// start at no cost. Load still checks that each file is valid.
+func Names(files Files) (chapters, paths []string) {
+	list := func(dir string) []string {
+		names := files.list(dir)
+		for i, f := range names {
 			names[i] = strings.TrimSuffix(path.Base(f), ".md")
 		}
-		return names, nil
+		return names
 	}
-	if chapters, err = list("chapters"); err != nil {
-		return nil, nil, err
-	}
-	paths, err = list("paths")
-	return chapters, paths, err
+	return list("chapters"), list("paths")
 }

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"kintsugi/app/guide"
 )
@@ -27,8 +26,8 @@ sources:
   - Someone, A. A Book. 2000.`
 
 // file returns a content file from front matter and a body.
-func file(meta, body string) *fstest.MapFile {
-	return &fstest.MapFile{Data: []byte("---\n" + meta + "\n---\n\n" + body + "\n")}
+func file(meta, body string) string {
+	return "---\n" + meta + "\n---\n\n" + body + "\n"
 }
 
 // meta returns testMeta with, for each key and repl pair, the line for key
@@ -64,20 +63,20 @@ func meta(kv ...string) string {
 
 // testFS returns a small valid guide: three chapters over two parts, and
 // a path. Tests change or add files to break it.
-func testFS() fstest.MapFS {
-	return fstest.MapFS{
-		"parts.md":        {Data: []byte(testParts)},
+func testFS() guide.Files {
+	return guide.Files{
+		"parts.md":        testParts,
 		"chapters/one.md": file(testMeta, "The opening paragraph links to [two](/guide/two#section-a)."),
 		"chapters/two.md": file(strings.NewReplacer("title: One", "title: Two", "part: 0", "part: 1", "for: everyone", "for: hurt, alone").Replace(testMeta),
 			"## Section A\n\nText about triggers.\n\n### For the hurt partner\n\nA word for you."),
 		"chapters/three.md": file(strings.NewReplacer("title: One", "title: Three", "part: 0", "part: 1", "order: 1", "order: 2").Replace(testMeta),
 			"Back to [one](/guide/one), the [journal](/tools/journal) and [a path](/guide/path/hurt)."),
-		"paths/hurt.md": {Data: []byte("---\ntitle: For the hurt partner\nsummary: For the one who was hurt.\nsteps:\n  - one | Start here.\n  - two | Then this.\n---\n\nAn intro with [a link](/guide/three).\n")},
+		"paths/hurt.md": "---\ntitle: For the hurt partner\nsummary: For the one who was hurt.\nsteps:\n  - one | Start here.\n  - two | Then this.\n---\n\nAn intro with [a link](/guide/three).\n",
 	}
 }
 
 // mustLoad loads fsys and fails the test on any problem.
-func mustLoad(t testing.TB, fsys fstest.MapFS) *guide.Guide {
+func mustLoad(t testing.TB, fsys guide.Files) *guide.Guide {
 	t.Helper()
 	g, err := guide.Load(fsys)
 	if err != nil {
@@ -244,16 +243,14 @@ func TestKindStrings(t *testing.T) {
 }
 
 func TestNames(t *testing.T) {
-	fsys := fstest.MapFS{
-		"chapters/b-two.md":  {Data: []byte("x")},
-		"chapters/a-one.md":  {Data: []byte("x")},
-		"chapters/notes.txt": {Data: []byte("x")},
-		"paths/hurt.md":      {Data: []byte("x")},
+	fsys := guide.Files{
+		"chapters/b-two.md":  "x",
+		"chapters/a-one.md":  "x",
+		"chapters/notes.txt": "x",
+		"chapters/sub/c.md":  "x",
+		"paths/hurt.md":      "x",
 	}
-	chapters, paths, err := guide.Names(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	chapters, paths := guide.Names(fsys)
 	if !reflect.DeepEqual(chapters, []string{"a-one", "b-two"}) || !reflect.DeepEqual(paths, []string{"hurt"}) {
 		t.Errorf("Names = %v, %v; want [a-one b-two], [hurt]", chapters, paths)
 	}

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
 	"slices"
 	"strconv"
@@ -17,7 +16,7 @@ import (
 
 // Problem is one mistake in the content, as reported by Load.
 type Problem struct {
-	File string // the file's path in the fs.FS, such as "chapters/forgiveness.md"
+	File string // the file's path in Files, such as "chapters/forgiveness.md"
 	Line int    // the line, from 1; 0 when the problem is about the whole file
 	Msg  string // what is wrong, in lower case
 }
@@ -30,46 +29,51 @@ func (p *Problem) Error() string {
 	return p.File + ": " + p.Msg
 }
 
-// Load parses parts.md, chapters/*.md and paths/*.md from fsys and checks
+// Files are the content's files: each file's text by its slash-separated
+// path, such as "chapters/forgiveness.md".
+type Files map[string]string
+
+// list returns the paths of the Markdown files directly in dir, sorted.
+func (f Files) list(dir string) []string {
+	var names []string
+	for name := range f {
+		if rest, ok := strings.CutPrefix(name, dir+"/"); ok && strings.HasSuffix(rest, ".md") && !strings.Contains(rest, "/") {
+			names = append(names, name)
+		}
+	}
+	order.Sort(names, strings.Compare)
+	return names
+}
+
+// Load parses parts.md, chapters/*.md and paths/*.md from files and checks
 // them against each other and the tools catalogue. If anything is wrong it
 // returns a nil Guide and every problem it found, each a [*Problem], joined
 // with [errors.Join] and sorted by file and line.
-func Load(fsys fs.FS) (*Guide, error) {
+func Load(files Files) (*Guide, error) {
 	l := &loader{}
 	g := &Guide{}
 
-	if data, err := fs.ReadFile(fsys, "parts.md"); err != nil {
-		l.add("parts.md", 0, "cannot read: %v", err)
+	if data, ok := files["parts.md"]; !ok {
+		l.add("parts.md", 0, "missing")
 	} else {
-		g.Parts = l.parts(data)
+		g.Parts = l.parts([]byte(data))
 	}
 
+	// A slug is its file's name, so no two chapters (or paths) share one.
 	var chapterLinks, pathLinks []fileLinks
-	seen := map[string]bool{}
-	for _, name := range l.glob(fsys, "chapters/*.md") {
-		c, links := l.chapter(fsys, name)
+	for _, name := range files.list("chapters") {
+		c, links := l.chapter(name, []byte(files[name]))
 		if c == nil {
 			continue
 		}
-		if seen[c.Slug] {
-			l.add(name, 0, "duplicate slug %q", c.Slug)
-			continue
-		}
-		seen[c.Slug] = true
 		g.Chapters = append(g.Chapters, c)
 		chapterLinks = append(chapterLinks, fileLinks{name, links})
 	}
-	clear(seen)
-	for _, name := range l.glob(fsys, "paths/*.md") {
-		p, links := l.path(fsys, name)
+	for _, name := range files.list("paths") {
+		p, links := l.path(name, []byte(files[name]))
 		if p == nil {
 			continue
 		}
-		if seen[p.Name] {
-			l.add(name, 0, "duplicate path name %q", p.Name)
-			continue
-		}
-		seen[p.Name] = true
 		g.Paths = append(g.Paths, p)
 		pathLinks = append(pathLinks, fileLinks{name, links})
 	}
@@ -106,14 +110,6 @@ func (l *loader) add(file string, line int, format string, args ...any) {
 		return
 	}
 	l.problems = append(l.problems, p)
-}
-
-func (l *loader) glob(fsys fs.FS, pattern string) []string {
-	names, err := fs.Glob(fsys, pattern)
-	if err != nil {
-		l.add(path.Dir(pattern), 0, "cannot list files: %v", err)
-	}
-	return names
 }
 
 // fileLinks are the links found in one file, checked once every file is read.
@@ -305,14 +301,9 @@ func (l *loader) frontMatter(file string, data []byte, keys []string, lists map[
 
 var chapterKeys = []string{"title", "summary", "part", "order", "for", "exercises", "try", "sources"}
 
-// chapter reads and parses one chapter file. It returns nil if the file
-// cannot be read or its front matter cannot be used at all.
-func (l *loader) chapter(fsys fs.FS, name string) (*Chapter, []linkRef) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		l.add(name, 0, "cannot read: %v", err)
-		return nil, nil
-	}
+// chapter parses one chapter file. It returns nil if its front matter
+// cannot be used at all.
+func (l *loader) chapter(name string, data []byte) (*Chapter, []linkRef) {
 	slug, _ := l.slugOf(name)
 	m, body := l.frontMatter(name, data, chapterKeys, map[string]bool{"sources": true})
 	if m == nil {
@@ -525,13 +516,8 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 var pathKeys = []string{"title", "summary", "steps"}
 
-// path reads and parses one path file.
-func (l *loader) path(fsys fs.FS, name string) (*Path, []linkRef) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		l.add(name, 0, "cannot read: %v", err)
-		return nil, nil
-	}
+// path parses one path file.
+func (l *loader) path(name string, data []byte) (*Path, []linkRef) {
 	pname, _ := l.slugOf(name)
 	m, body := l.frontMatter(name, data, pathKeys, map[string]bool{"steps": true})
 	if m == nil {

@@ -2,35 +2,33 @@ package guide_test
 
 import (
 	"errors"
-	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"kintsugi/app/guide"
 )
 
 func TestLoadProblems(t *testing.T) {
-	body := func(b string) func(fstest.MapFS) {
-		return func(fsys fstest.MapFS) { fsys["chapters/one.md"] = file(testMeta, b) }
+	body := func(b string) func(guide.Files) {
+		return func(fsys guide.Files) { fsys["chapters/one.md"] = file(testMeta, b) }
 	}
-	withMeta := func(key, repl string) func(fstest.MapFS) {
-		return func(fsys fstest.MapFS) { fsys["chapters/one.md"] = file(meta(key, repl), "Text.") }
+	withMeta := func(key, repl string) func(guide.Files) {
+		return func(fsys guide.Files) { fsys["chapters/one.md"] = file(meta(key, repl), "Text.") }
 	}
-	none := func(b string) func(fstest.MapFS) {
-		return func(fsys fstest.MapFS) { fsys["chapters/one.md"] = file(meta("sources", "sources: none"), b) }
+	none := func(b string) func(guide.Files) {
+		return func(fsys guide.Files) { fsys["chapters/one.md"] = file(meta("sources", "sources: none"), b) }
 	}
-	raw := func(name, data string) func(fstest.MapFS) {
-		return func(fsys fstest.MapFS) { fsys[name] = &fstest.MapFile{Data: []byte(data)} }
+	raw := func(name, data string) func(guide.Files) {
+		return func(fsys guide.Files) { fsys[name] = data }
 	}
-	path := func(steps string) func(fstest.MapFS) {
+	path := func(steps string) func(guide.Files) {
 		return raw("paths/hurt.md", "---\ntitle: T\nsummary: S\n"+steps+"\n---\n\nIntro.\n")
 	}
 
 	tests := []struct {
 		name   string
-		change func(fstest.MapFS)
+		change func(guide.Files)
 		want   string // the problem's text, including file and line
 	}{
 		// Front matter.
@@ -70,7 +68,7 @@ func TestLoadProblems(t *testing.T) {
 		{"none and research", none("- Research says so."), `("research")`},
 		{"none and per cent", none("Forty per cent."), `("per cent")`},
 		{"none and a trial", none("## A trial"), `("trial")`},
-		{"none and a figure in try", func(fsys fstest.MapFS) {
+		{"none and a figure in try", func(fsys guide.Files) {
 			fsys["chapters/one.md"] = file(meta("sources", "sources: none", "try", "try: Do it 10 % of the time."), "Text.")
 		}, `("10 %")`},
 
@@ -126,9 +124,9 @@ func TestLoadProblems(t *testing.T) {
 		{"aside with more words", body("### If you are reading this together"), "write it exactly as ### If you are reading together"},
 
 		// Files and slugs.
-		{"bad file name", raw("chapters/Bad_Name.md", string(file(testMeta, "x").Data)), `file name "Bad_Name.md" is not a slug`},
-		{"reserved slug", func(fsys fstest.MapFS) { fsys["chapters/path.md"] = file(meta("order", "order: 9"), "x") }, `the slug "path" is reserved`},
-		{"no parts.md", func(fsys fstest.MapFS) { delete(fsys, "parts.md") }, "parts.md: cannot read"},
+		{"bad file name", raw("chapters/Bad_Name.md", file(testMeta, "x")), `file name "Bad_Name.md" is not a slug`},
+		{"reserved slug", func(fsys guide.Files) { fsys["chapters/path.md"] = file(meta("order", "order: 9"), "x") }, `the slug "path" is reserved`},
+		{"no parts.md", func(fsys guide.Files) { delete(fsys, "parts.md") }, "parts.md: missing"},
 		{"bad parts line", raw("parts.md", testParts+"3 | No description\n"), "parts.md:4: want N | Title | one-line description"},
 		{"repeated part", raw("parts.md", testParts+"2 | Again | Twice.\n"), "parts.md:4: part 2 is listed twice"},
 		{"bad part number", raw("parts.md", testParts+"x | Title | Text.\n"), `part number "x" is not a whole number`},
@@ -163,27 +161,27 @@ func TestLoadProblems(t *testing.T) {
 func TestLoadAcceptsValidEdgeCases(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(fstest.MapFS)
+		change func(guide.Files)
 	}{
-		{"sources none without figures", func(fsys fstest.MapFS) {
+		{"sources none without figures", func(fsys guide.Files) {
 			fsys["chapters/one.md"] = file(meta("sources", "sources: none"), "Nothing measured here, just 3 small steps.")
 		}},
-		{"link to a heading", func(fsys fstest.MapFS) {
+		{"link to a heading", func(fsys guide.Files) {
 			fsys["chapters/one.md"] = file(testMeta, "[x](/guide/two#section-a) and [y](/guide/two#for-the-hurt-partner)")
 		}},
-		{"escaped markup", func(fsys fstest.MapFS) {
+		{"escaped markup", func(fsys guide.Files) {
 			fsys["chapters/one.md"] = file(testMeta, `Literal \*, \[ and \*\* are fine, as are 2 < 3 and a > b.`)
 		}},
-		{"CRLF and a byte-order mark", func(fsys fstest.MapFS) {
-			data := "\ufeff" + strings.ReplaceAll(string(file(testMeta, "## Heading\n\nText.").Data), "\n", "\r\n")
-			fsys["chapters/one.md"] = &fstest.MapFile{Data: []byte(data)}
+		{"CRLF and a byte-order mark", func(fsys guide.Files) {
+			data := "\ufeff" + strings.ReplaceAll(file(testMeta, "## Heading\n\nText."), "\n", "\r\n")
+			fsys["chapters/one.md"] = data
 		}},
-		{"a non-aside subheading", func(fsys fstest.MapFS) {
+		{"a non-aside subheading", func(fsys guide.Files) {
 			fsys["chapters/one.md"] = file(testMeta, "### What the hurt partner might say")
 		}},
-		{"other files are ignored", func(fsys fstest.MapFS) {
-			fsys["chapters/notes.txt"] = &fstest.MapFile{Data: []byte("<b>")}
-			fsys["README.md"] = &fstest.MapFile{Data: []byte("# Readme")}
+		{"other files are ignored", func(fsys guide.Files) {
+			fsys["chapters/notes.txt"] = "<b>"
+			fsys["README.md"] = "# Readme"
 		}},
 	}
 	for _, tc := range tests {
@@ -226,21 +224,6 @@ func TestLoadReportsEverything(t *testing.T) {
 	}
 }
 
-// dupFS lists every chapter twice, as no real file system can.
-type dupFS struct{ fstest.MapFS }
-
-func (d dupFS) Glob(pattern string) ([]string, error) {
-	names, err := fs.Glob(d.MapFS, pattern)
-	return append(names, names...), err
-}
-
-func TestLoadDuplicateSlug(t *testing.T) {
-	_, err := guide.Load(dupFS{testFS()})
-	if err == nil || !strings.Contains(err.Error(), `chapters/one.md: duplicate slug "one"`) {
-		t.Errorf("Load = %v, want a duplicate slug problem", err)
-	}
-}
-
 func TestProblemError(t *testing.T) {
 	p := &guide.Problem{File: "chapters/a.md", Line: 3, Msg: "oops"}
 	if got := p.Error(); got != "chapters/a.md:3: oops" {
@@ -261,7 +244,7 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		fsys := testFS()
 		fsys["chapters/one.md"] = file(testMeta, body)
-		fsys["chapters/four.md"] = &fstest.MapFile{Data: []byte(body)}
+		fsys["chapters/four.md"] = body
 		g, err := guide.Load(fsys)
 		if (g == nil) == (err == nil) {
 			t.Fatalf("Load returned %v and %v", g, err)

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 	"unicode/utf8"
 
 	"kintsugi/app/guide"
@@ -12,12 +11,12 @@ import (
 )
 
 // searchFS is a guide made to test ranking.
-func searchFS() fstest.MapFS {
-	ch := func(title, summary, body string, order int) *fstest.MapFile {
+func searchFS() guide.Files {
+	ch := func(title, summary, body string, order int) string {
 		return file(meta("title", "title: "+title, "summary", "summary: "+summary, "order", "order: "+string(rune('0'+order))), body)
 	}
-	return fstest.MapFS{
-		"parts.md":               {Data: []byte(testParts)},
+	return guide.Files{
+		"parts.md":               testParts,
 		"chapters/in-title.md":   ch("Talking about triggers", "What to say.", "A short body.", 1),
 		"chapters/in-summary.md": ch("Hard moments", "When a trigger lands.", "A short body.", 2),
 		"chapters/in-heading.md": ch("Heading", "Nothing here.", "## Triggers and you\n\nA short body.", 3),
@@ -134,9 +133,9 @@ var (
 // realContent loads the guide's own content once for all tests.
 func realContent(tb testing.TB) *guide.Guide {
 	tb.Helper()
-	realOnce.Do(func() { realGuide, realErr = guide.Load(content.FS()) })
+	realOnce.Do(func() { realGuide, realErr = guide.Load(content.Files()) })
 	if realErr != nil {
-		tb.Fatalf("Load(content.FS()): %v", realErr)
+		tb.Fatalf("Load(content.Files()): %v", realErr)
 	}
 	return realGuide
 }
@@ -228,7 +227,7 @@ func FuzzSearch(f *testing.F) {
 }
 
 func BenchmarkLoad(b *testing.B) {
-	fsys := content.FS()
+	fsys := content.Files()
 	for b.Loop() {
 		if _, err := guide.Load(fsys); err != nil {
 			b.Fatal(err)
@@ -239,7 +238,7 @@ func BenchmarkLoad(b *testing.B) {
 // BenchmarkFirstSearch measures the first search after Load, which builds
 // the index.
 func BenchmarkFirstSearch(b *testing.B) {
-	fsys := content.FS()
+	fsys := content.Files()
 	for b.Loop() {
 		b.StopTimer()
 		g, err := guide.Load(fsys)

@@ -389,7 +389,7 @@ var tagPattern = regexp.MustCompile(`<[^>]*>`)
 // sends it before any script runs, already holds the chapter's title and
 // the text of its opening and closing paragraphs.
 func TestChaptersPrerendered(t *testing.T) {
-	g, err := guide.Load(content.FS())
+	g, err := guide.Load(content.Files())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 // The content is checked by content's tests, so an error here means a
 // broken build; pages then say so instead of showing nothing.
 var book = sync.OnceValues(func() (*guide.Guide, error) {
-	return guide.Load(content.FS())
+	return guide.Load(content.Files())
 })
 
 // guideUnavailable is what a guide page shows if the guide cannot be read.

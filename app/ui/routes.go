@@ -49,19 +49,17 @@ func register(d Deps) {
 	add("/guide/search", func() app.Composer { return &searchPage{deps: d} })
 	// The file names are enough to route; the guide is parsed when a
 	// guide page first renders.
-	chapters, readingPaths, err := guide.Names(content.FS())
-	if err != nil {
+	chapters, readingPaths := guide.Names(content.Files())
+	if len(chapters) == 0 {
 		// The guide's files could not be read (in the browser: not
 		// fetched). Its pages still answer, and say so.
 		app.RouteWithRegexp("^/guide/.+", func() app.Composer { return &chapterPage{deps: d} })
 	}
-	if err == nil {
-		for _, slug := range chapters {
-			add("/guide/"+slug, func() app.Composer { return &chapterPage{deps: d, Slug: slug} })
-		}
-		for _, name := range readingPaths {
-			add("/guide/path/"+name, func() app.Composer { return &pathPage{deps: d, Name: name} })
-		}
+	for _, slug := range chapters {
+		add("/guide/"+slug, func() app.Composer { return &chapterPage{deps: d, Slug: slug} })
+	}
+	for _, name := range readingPaths {
+		add("/guide/path/"+name, func() app.Composer { return &pathPage{deps: d, Name: name} })
 	}
 	add("/tools", func() app.Composer { return &toolsPage{deps: d} })
 	for _, t := range tools.All {

@@ -192,7 +192,7 @@ type chapterLink struct{ path, title string }
 
 // chapterLinks lists the guide's chapters in reading order.
 func chapterLinks() ([]chapterLink, error) {
-	g, err := guide.Load(content.FS())
+	g, err := guide.Load(content.Files())
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ import (
 
 func mustGuide(t *testing.T) *guide.Guide {
 	t.Helper()
-	g, err := guide.Load(content.FS())
+	g, err := guide.Load(content.Files())
 	if err != nil {
 		t.Fatal(err)
 	}
