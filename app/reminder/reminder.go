@@ -12,11 +12,11 @@
 // suits a personal weekly habit; it is the default.
 //
 // A named zone needs Go's time zone database: [File] and [Due] load it
-// with time.LoadLocation. Browsers have none that Go can read, so in
-// app.wasm a named zone only loads if the program links package
-// time/tzdata (about 450 KB). Without it, File returns an error for a
-// named zone (offer floating time instead), and Due falls back to the
-// device's local time.
+// with time.LoadLocation. Browsers have none that Go can read, and app.wasm
+// does not carry one (time/tzdata is about 450 KB), so in the browser a
+// named zone never loads and the loader is left out of app.wasm. File then
+// returns an error for a named zone (the app offers floating time only),
+// and Due falls back to the device's local time.
 //
 // # Storage
 //
@@ -145,7 +145,7 @@ func (s Slot) location(fallback *time.Location) (*time.Location, error) {
 	if s.Zone == "" {
 		return fallback, nil
 	}
-	loc, err := time.LoadLocation(s.Zone)
+	loc, err := loadLocation(s.Zone)
 	if err != nil {
 		return nil, fmt.Errorf("time zone %q is not known on this device: %w", s.Zone, err)
 	}

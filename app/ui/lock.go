@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -554,8 +555,7 @@ func (p *lockPage) onPanel() app.UI {
 }
 
 func (p *lockPage) setIdle(ctx app.Context, e app.Event) {
-	var m int
-	fmt.Sscan(ctx.JSSrc().Get("value").String(), &m)
+	m, _ := strconv.Atoi(ctx.JSSrc().Get("value").String()) // 0, refused below, if not a number
 	ctx.Async(func() {
 		err := lockVault.SetIdleMinutes(ctx, m)
 		ctx.Dispatch(func(ctx app.Context) {
