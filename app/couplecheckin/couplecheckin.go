@@ -25,12 +25,11 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"kintsugi/app/civil"
+	"kintsugi/app/entry"
 	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
@@ -185,19 +184,19 @@ func (c CheckIn) Validate() error {
 	if !userdata.ValidID(c.ID) {
 		return bad("id", "is missing or malformed")
 	}
-	if p := dayProblem(c.Day); p != "" {
+	if p := entry.DayProblem(c.Day); p != "" {
 		return bad("day", p)
 	}
 	for _, s := range []Side{A, B} {
 		p := c.Partners[s]
-		if pr := textProblem(p.Name, MaxName, false); pr != "" {
+		if pr := entry.TextProblem(p.Name, MaxName, false); pr != "" {
 			return bad(s.key()+".name", pr)
 		}
 		for _, id := range slices.Sorted(maps.Keys(p.Answers)) {
 			if !slices.ContainsFunc(steps, func(st Step) bool { return st.ID == id }) {
 				return bad(s.key()+".answers", fmt.Sprintf("%q is not a step of the check-in", string(id)))
 			}
-			if pr := textProblem(p.Answers[id], MaxAnswer, false); pr != "" {
+			if pr := entry.TextProblem(p.Answers[id], MaxAnswer, false); pr != "" {
 				return bad(s.key()+"."+string(id), pr)
 			}
 		}
@@ -305,58 +304,7 @@ func List(ctx context.Context, s userdata.Store) ([]CheckIn, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list couple check-ins: %w", err)
 	}
-	out := make([]CheckIn, 0, len(recs))
-	var first error
-	for _, r := range recs {
-		c, err := FromRecord(r)
-		if err != nil {
-			if first == nil {
-				first = err
-			}
-			continue
-		}
-		out = append(out, c)
-	}
+	out, err := entry.ReadAll(recs, FromRecord, "couple check-ins")
 	order.Sort(out, Compare)
-	if first != nil {
-		return out, fmt.Errorf("list couple check-ins: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
-	}
-	return out, nil
-}
-
-// dayProblem returns what is wrong with a required day, or "".
-func dayProblem(d civil.Date) string {
-	switch {
-	case d.IsZero():
-		return "choose a day"
-	case !d.Valid():
-		return "choose a day that exists on the calendar"
-	case d.Year < userdata.MinTime.Year() || d.Year >= userdata.MaxTime.Year():
-		return fmt.Sprintf("choose a day between %d and %d", userdata.MinTime.Year(), userdata.MaxTime.Year()-1)
-	}
-	return ""
-}
-
-// textProblem returns what is wrong with a text of at most limit
-// characters, or "".
-func textProblem(s string, limit int, required bool) string {
-	switch {
-	case !utf8.ValidString(s):
-		return "this has characters that can't be saved"
-	case required && strings.TrimSpace(s) == "":
-		return "please write something here"
-	}
-	if n := utf8.RuneCountInString(s); n > limit {
-		return fmt.Sprintf("please keep this to %s characters (it has %s)", thousands(limit), thousands(n))
-	}
-	return ""
-}
-
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return out, err
 }

@@ -18,12 +18,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"kintsugi/app/civil"
+	"kintsugi/app/entry"
 	"kintsugi/app/feelings"
 	"kintsugi/app/order"
 	"kintsugi/app/userdata"
@@ -69,13 +68,13 @@ func (e Entry) Validate() error {
 	if !userdata.ValidID(e.ID) {
 		return bad("id", "is missing or malformed")
 	}
-	if p := dayProblem(e.Day); p != "" {
+	if p := entry.DayProblem(e.Day); p != "" {
 		return bad("day", p)
 	}
-	if p := textProblem(e.Title, MaxTitle, false); p != "" {
+	if p := entry.TextProblem(e.Title, MaxTitle, false); p != "" {
 		return bad("title", p)
 	}
-	if p := textProblem(e.Text, MaxText, true); p != "" {
+	if p := entry.TextProblem(e.Text, MaxText, true); p != "" {
 		return bad("text", p)
 	}
 	if p := feelings.Check(e.Feelings); p != "" {
@@ -179,58 +178,7 @@ func List(ctx context.Context, s userdata.Store) ([]Entry, error) {
 		return nil, fmt.Errorf("list journal entries: %w", err)
 	}
 	recs = slices.DeleteFunc(recs, func(r userdata.Record) bool { return r.ID == DraftID })
-	out := make([]Entry, 0, len(recs))
-	var first error
-	for _, r := range recs {
-		e, err := FromRecord(r)
-		if err != nil {
-			if first == nil {
-				first = err
-			}
-			continue
-		}
-		out = append(out, e)
-	}
+	out, err := entry.ReadAll(recs, FromRecord, "journal entries")
 	order.Sort(out, func(a, b Entry) int { return Compare(b, a) })
-	if first != nil {
-		return out, fmt.Errorf("list journal entries: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
-	}
-	return out, nil
-}
-
-// dayProblem returns what is wrong with a required day, or "".
-func dayProblem(d civil.Date) string {
-	switch {
-	case d.IsZero():
-		return "choose a day"
-	case !d.Valid():
-		return "choose a day that exists on the calendar"
-	case d.Year < userdata.MinTime.Year() || d.Year >= userdata.MaxTime.Year():
-		return fmt.Sprintf("choose a day between %d and %d", userdata.MinTime.Year(), userdata.MaxTime.Year()-1)
-	}
-	return ""
-}
-
-// textProblem returns what is wrong with a text of at most limit
-// characters, or "".
-func textProblem(s string, limit int, required bool) string {
-	switch {
-	case !utf8.ValidString(s):
-		return "this has characters that can't be saved"
-	case required && strings.TrimSpace(s) == "":
-		return "please write something here"
-	}
-	if n := utf8.RuneCountInString(s); n > limit {
-		return fmt.Sprintf("please keep this to %s characters (it has %s)", thousands(limit), thousands(n))
-	}
-	return ""
-}
-
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return out, err
 }

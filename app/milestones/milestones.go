@@ -18,12 +18,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"kintsugi/app/civil"
+	"kintsugi/app/entry"
 	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
@@ -91,13 +90,13 @@ func (m Milestone) Validate() error {
 	if !userdata.ValidID(m.ID) {
 		return bad("id", "is missing or malformed")
 	}
-	if p := dayProblem(m.Day); p != "" {
+	if p := entry.DayProblem(m.Day); p != "" {
 		return bad("day", p)
 	}
-	if p := textProblem(m.Title, MaxTitle, true); p != "" {
+	if p := entry.TextProblem(m.Title, MaxTitle, true); p != "" {
 		return bad("title", p)
 	}
-	if p := textProblem(m.Note, MaxNote, false); p != "" {
+	if p := entry.TextProblem(m.Note, MaxNote, false); p != "" {
 		return bad("note", p)
 	}
 	return nil
@@ -181,58 +180,7 @@ func List(ctx context.Context, s userdata.Store) ([]Milestone, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list milestones: %w", err)
 	}
-	out := make([]Milestone, 0, len(recs))
-	var first error
-	for _, r := range recs {
-		m, err := FromRecord(r)
-		if err != nil {
-			if first == nil {
-				first = err
-			}
-			continue
-		}
-		out = append(out, m)
-	}
+	out, err := entry.ReadAll(recs, FromRecord, "milestones")
 	order.Sort(out, Compare)
-	if first != nil {
-		return out, fmt.Errorf("list milestones: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
-	}
-	return out, nil
-}
-
-// dayProblem returns what is wrong with a required day, or "".
-func dayProblem(d civil.Date) string {
-	switch {
-	case d.IsZero():
-		return "choose a day"
-	case !d.Valid():
-		return "choose a day that exists on the calendar"
-	case d.Year < userdata.MinTime.Year() || d.Year >= userdata.MaxTime.Year():
-		return fmt.Sprintf("choose a day between %d and %d", userdata.MinTime.Year(), userdata.MaxTime.Year()-1)
-	}
-	return ""
-}
-
-// textProblem returns what is wrong with a text of at most limit
-// characters, or "".
-func textProblem(s string, limit int, required bool) string {
-	switch {
-	case !utf8.ValidString(s):
-		return "this has characters that can't be saved"
-	case required && strings.TrimSpace(s) == "":
-		return "please write something here"
-	}
-	if n := utf8.RuneCountInString(s); n > limit {
-		return fmt.Sprintf("please keep this to %s characters (it has %s)", thousands(limit), thousands(n))
-	}
-	return ""
-}
-
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return out, err
 }

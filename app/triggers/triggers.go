@@ -31,11 +31,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"kintsugi/app/entry"
 	"kintsugi/app/order"
 	"kintsugi/app/userdata"
 )
@@ -170,7 +169,7 @@ func (e Entry) Validate() error {
 		{"reaction", e.Reaction, MaxText, false},
 		{"helped", e.Helped, MaxText, false},
 	} {
-		if p := textProblem(f.s, f.limit, f.required); p != "" {
+		if p := entry.TextProblem(f.s, f.limit, f.required); p != "" {
 			return bad(f.field, p)
 		}
 	}
@@ -269,45 +268,7 @@ func List(ctx context.Context, s userdata.Store) ([]Entry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list triggers: %w", err)
 	}
-	out := make([]Entry, 0, len(recs))
-	var first error
-	for _, r := range recs {
-		e, err := FromRecord(r)
-		if err != nil {
-			if first == nil {
-				first = err
-			}
-			continue
-		}
-		out = append(out, e)
-	}
+	out, err := entry.ReadAll(recs, FromRecord, "triggers")
 	order.Sort(out, Compare)
-	if first != nil {
-		return out, fmt.Errorf("list triggers: %d of %d could not be read: %w", len(recs)-len(out), len(recs), first)
-	}
-	return out, nil
-}
-
-// textProblem returns what is wrong with a text of at most limit
-// characters, or "".
-func textProblem(s string, limit int, required bool) string {
-	switch {
-	case !utf8.ValidString(s):
-		return "this has characters that can't be saved"
-	case required && strings.TrimSpace(s) == "":
-		return "please write something here"
-	}
-	if n := utf8.RuneCountInString(s); n > limit {
-		return fmt.Sprintf("please keep this to %s characters (it has %s)", thousands(limit), thousands(n))
-	}
-	return ""
-}
-
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return out, err
 }
