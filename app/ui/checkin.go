@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strconv"
@@ -113,8 +114,7 @@ type checkinPage struct {
 
 	listStatus string // about the list: a delete or its undo
 	listFailed bool
-	undo       *checkin.CheckIn // the check-in just deleted
-	undoGen    int
+	undo       undoSlot[checkin.CheckIn]
 }
 
 func (p *checkinPage) OnNav(ctx app.Context) {
@@ -461,24 +461,10 @@ func (p *checkinPage) listSection() app.UI {
 }
 
 func (p *checkinPage) undoText() string {
-	if p.undo == nil {
+	if p.undo.kept == nil {
 		return ""
 	}
-	return "The check-in of " + longDay(p.undo.Day) + " is deleted."
-}
-
-// undoNotice offers, for a while, to bring back what was just deleted.
-// With no text it is an empty slot, so that the list below stays put.
-func undoNotice(buttonID, text string, undo func(app.Context, app.Event)) app.UI {
-	if text == "" {
-		return app.Div().Class("undo-slot")
-	}
-	return app.Div().Class("undo-slot").Body(
-		app.Div().Class("notice undo").Role("status").Body(
-			app.P().Text(text),
-			app.Button().Type("button").ID(buttonID).Text("Undo delete").OnClick(undo),
-		),
-	)
+	return "The check-in of " + longDay(p.undo.kept.Day) + " is deleted."
 }
 
 // item is one check-in in the list, or the form changing it.
@@ -599,59 +585,34 @@ func (p *checkinPage) delete(ctx app.Context, c checkin.CheckIn) {
 	if latest, ok := p.find(c.ID); ok {
 		c = latest // the button may hold the copy it was drawn with
 	}
-	store := p.deps.Store
-	mctx := p.mounted
-	if store == nil {
+	if p.deps.Store == nil {
 		return
 	}
 	p.list = slices.DeleteFunc(slices.Clone(p.list), func(x checkin.CheckIn) bool { return x.ID == c.ID })
-	p.undo = &c
-	p.undoGen++
-	gen := p.undoGen
 	p.listStatus, p.listFailed = "", false
-	mctx.Defer(func(app.Context) { focusID("ci-undo") })
-	mctx.After(undoFor, func(app.Context) {
-		if p.undoGen == gen {
-			p.undo = nil
-		}
-	})
-	mctx.Async(func() {
-		err := store.Delete(mctx, userdata.KindCheckin, c.ID)
-		mctx.Dispatch(func(ctx app.Context) {
-			if err == nil {
-				return
-			}
-			if p.undoGen == gen {
-				p.undo = nil
-			}
-			p.list = insertCheckin(p.list, c)
-			p.listStatus, p.listFailed = "The check-in was not deleted: "+userdata.Message(err), true
-		})
+	p.undo.remove(p.mounted, p.deps.Store, userdata.KindCheckin, c.ID, c, "ci-undo", func(ctx app.Context, c checkin.CheckIn, err error) {
+		p.list = insertCheckin(p.list, c)
+		p.listStatus, p.listFailed = "The check-in was not deleted: "+userdata.Message(err), true
 	})
 }
 
-// undoDelete saves the deleted check-in again, exactly as it was.
+// undoDelete saves the deleted check-in again, exactly as it was: last
+// updated when it was deleted.
 func (p *checkinPage) undoDelete(ctx app.Context, e app.Event) {
 	store := p.deps.Store
-	mctx := p.mounted
-	if store == nil || p.undo == nil {
+	if store == nil {
 		return
 	}
-	kept := *p.undo
-	p.undo = nil
-	p.undoGen++
-	mctx.Async(func() {
-		// Saved as last updated when it was deleted: nothing about it
-		// changes.
-		saved, err := checkin.Save(mctx, store, kept, kept.Updated)
-		mctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.listStatus, p.listFailed = "The check-in could not be brought back: "+userdata.Message(err), true
-				return
-			}
-			p.list = insertCheckin(p.list, saved)
-			p.listStatus, p.listFailed = "The check-in of "+longDay(saved.Day)+" is back.", false
-			ctx.Defer(func(app.Context) { focusID("ci-" + saved.ID + "-day") })
-		})
+	save := func(ctx context.Context, c checkin.CheckIn) (checkin.CheckIn, error) {
+		return checkin.Save(ctx, store, c, c.Updated)
+	}
+	p.undo.restore(p.mounted, save, func(ctx app.Context, saved checkin.CheckIn, err error) {
+		if err != nil {
+			p.listStatus, p.listFailed = "The check-in could not be brought back: "+userdata.Message(err), true
+			return
+		}
+		p.list = insertCheckin(p.list, saved)
+		p.listStatus, p.listFailed = "The check-in of "+longDay(saved.Day)+" is back.", false
+		ctx.Defer(func(app.Context) { focusID("ci-" + saved.ID + "-day") })
 	})
 }

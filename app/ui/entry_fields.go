@@ -200,6 +200,3 @@ func paragraphs(text string) []string {
 	flush()
 	return out
 }
-
-// undoFor is how long a deleted entry can be brought back.
-const undoFor = 20 * time.Second

@@ -177,8 +177,7 @@ type journalPage struct {
 
 	status string // about the entry on screen, a delete or its undo
 	failed bool
-	undo   *journal.Entry // the entry just deleted
-	undoN  int
+	undo   undoSlot[journal.Entry]
 }
 
 func (p *journalPage) OnNav(ctx app.Context) {
@@ -617,19 +616,15 @@ func (p *journalPage) entriesSection() app.UI {
 }
 
 func (p *journalPage) undoNotice() app.UI {
-	if p.undo == nil {
-		return app.Div().Class("undo-slot")
+	gone := p.undo.kept
+	if gone == nil {
+		return undoNotice("journal-undo", "", p.undoDelete)
 	}
-	what := "“" + p.undo.Title + "”"
-	if p.undo.Title == "" {
-		what = "from " + longDay(p.undo.Day)
+	what := "“" + gone.Title + "”"
+	if gone.Title == "" {
+		what = "from " + longDay(gone.Day)
 	}
-	return app.Div().Class("undo-slot").Body(
-		app.Div().Class("notice undo").Body(
-			app.P().Text("The entry "+what+" is deleted."),
-			app.Button().Type("button").ID("journal-undo").Text("Undo delete").OnClick(p.undoDelete),
-		),
-	)
+	return undoNotice("journal-undo", "The entry "+what+" is deleted.", p.undoDelete)
 }
 
 func (p *journalPage) entriesBody() app.UI {
@@ -885,64 +880,39 @@ func (p *journalPage) saveEdit(ctx app.Context, e app.Event) {
 // delete removes the open entry at once, returns to the list and offers
 // to undo it for a while.
 func (p *journalPage) delete(ctx app.Context, e app.Event) {
-	store := p.deps.Store
 	entry, ok := p.find(p.openID)
-	if store == nil || !ok {
+	if p.deps.Store == nil || !ok {
 		return
 	}
 	p.entries = slices.DeleteFunc(slices.Clone(p.entries), func(x journal.Entry) bool { return x.ID == entry.ID })
 	p.reindex()
-	p.undo = &entry
-	p.undoN++
-	n := p.undoN
-	ctx = p.mounted
-	ctx.Navigate("/tools/journal")
+	p.mounted.Navigate("/tools/journal")
 	p.status, p.failed = "", false
-	ctx.Defer(func(app.Context) { focusID("journal-undo") })
-	ctx.After(undoFor, func(app.Context) {
-		if p.undoN == n {
-			p.undo = nil
-		}
-	})
-	ctx.Async(func() {
-		err := store.Delete(ctx, userdata.KindJournal, entry.ID)
-		ctx.Dispatch(func(ctx app.Context) {
-			if err == nil {
-				return
-			}
-			if p.undoN == n {
-				p.undo = nil
-			}
-			p.entries = insertJournalEntry(p.entries, entry)
-			p.reindex()
-			p.status, p.failed = "The entry was not deleted: "+userdata.Message(err), true
-		})
+	p.undo.remove(p.mounted, p.deps.Store, userdata.KindJournal, entry.ID, entry, "journal-undo", func(ctx app.Context, entry journal.Entry, err error) {
+		p.entries = insertJournalEntry(p.entries, entry)
+		p.reindex()
+		p.status, p.failed = "The entry was not deleted: "+userdata.Message(err), true
 	})
 }
 
-// undoDelete saves the deleted entry again, exactly as it was.
+// undoDelete saves the deleted entry again, exactly as it was: last
+// updated when it was deleted.
 func (p *journalPage) undoDelete(ctx app.Context, e app.Event) {
 	store := p.deps.Store
-	if store == nil || p.undo == nil {
+	if store == nil {
 		return
 	}
-	kept := *p.undo
-	p.undo = nil
-	p.undoN++
-	ctx = p.mounted
-	ctx.Async(func() {
-		// Saved as last updated when it was deleted: nothing about it
-		// changes.
-		saved, err := journal.Save(ctx, store, kept, kept.Updated)
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.status, p.failed = "The entry could not be brought back: "+userdata.Message(err), true
-				return
-			}
-			p.entries = insertJournalEntry(p.entries, saved)
-			p.reindex()
-			p.status, p.failed = "The entry is back.", false
-			ctx.Defer(func(app.Context) { focusID("entry-" + saved.ID) })
-		})
+	save := func(ctx context.Context, e journal.Entry) (journal.Entry, error) {
+		return journal.Save(ctx, store, e, e.Updated)
+	}
+	p.undo.restore(p.mounted, save, func(ctx app.Context, saved journal.Entry, err error) {
+		if err != nil {
+			p.status, p.failed = "The entry could not be brought back: "+userdata.Message(err), true
+			return
+		}
+		p.entries = insertJournalEntry(p.entries, saved)
+		p.reindex()
+		p.status, p.failed = "The entry is back.", false
+		ctx.Defer(func(app.Context) { focusID("entry-" + saved.ID) })
 	})
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -75,8 +76,7 @@ type milestonesPage struct {
 
 	listStatus string
 	listFailed bool
-	undo       *milestones.Milestone
-	undoGen    int
+	undo       undoSlot[milestones.Milestone]
 }
 
 func (p *milestonesPage) OnNav(ctx app.Context) {
@@ -323,10 +323,10 @@ func (p *milestonesPage) listSection() app.UI {
 }
 
 func (p *milestonesPage) undoText() string {
-	if p.undo == nil {
+	if p.undo.kept == nil {
 		return ""
 	}
-	return "The milestone “" + p.undo.Title + "” is deleted."
+	return "The milestone “" + p.undo.kept.Title + "” is deleted."
 }
 
 func (p *milestonesPage) item(m milestones.Milestone) app.UI {
@@ -429,59 +429,36 @@ func (p *milestonesPage) delete(m milestones.Milestone) {
 	if latest, ok := p.find(m.ID); ok {
 		m = latest // the button may hold the copy it was drawn with
 	}
-	store := p.deps.Store
-	mctx := p.mounted
-	if store == nil {
+	if p.deps.Store == nil {
 		return
 	}
 	p.list = slices.DeleteFunc(slices.Clone(p.list), func(x milestones.Milestone) bool { return x.ID == m.ID })
 	if p.saved != nil && p.saved.ID == m.ID {
 		p.saved, p.status = nil, ""
 	}
-	p.undo = &m
-	p.undoGen++
-	gen := p.undoGen
 	p.listStatus, p.listFailed = "", false
-	mctx.Defer(func(app.Context) { focusID("ms-undo") })
-	mctx.After(undoFor, func(app.Context) {
-		if p.undoGen == gen {
-			p.undo = nil
-		}
-	})
-	mctx.Async(func() {
-		err := store.Delete(mctx, userdata.KindMilestone, m.ID)
-		mctx.Dispatch(func(ctx app.Context) {
-			if err == nil {
-				return
-			}
-			if p.undoGen == gen {
-				p.undo = nil
-			}
-			p.list = insertMilestone(p.list, m)
-			p.listStatus, p.listFailed = "The milestone was not deleted: "+userdata.Message(err), true
-		})
+	p.undo.remove(p.mounted, p.deps.Store, userdata.KindMilestone, m.ID, m, "ms-undo", func(ctx app.Context, m milestones.Milestone, err error) {
+		p.list = insertMilestone(p.list, m)
+		p.listStatus, p.listFailed = "The milestone was not deleted: "+userdata.Message(err), true
 	})
 }
 
+// undoDelete saves the deleted milestone again, exactly as it was.
 func (p *milestonesPage) undoDelete(ctx app.Context, e app.Event) {
 	store := p.deps.Store
-	mctx := p.mounted
-	if store == nil || p.undo == nil {
+	if store == nil {
 		return
 	}
-	kept := *p.undo
-	p.undo = nil
-	p.undoGen++
-	mctx.Async(func() {
-		saved, err := milestones.Save(mctx, store, kept, kept.Updated)
-		mctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.listStatus, p.listFailed = "The milestone could not be brought back: "+userdata.Message(err), true
-				return
-			}
-			p.list = insertMilestone(p.list, saved)
-			p.listStatus, p.listFailed = "“"+saved.Title+"” is back.", false
-			ctx.Defer(func(app.Context) { focusID("ms-" + saved.ID + "-title") })
-		})
+	save := func(ctx context.Context, m milestones.Milestone) (milestones.Milestone, error) {
+		return milestones.Save(ctx, store, m, m.Updated)
+	}
+	p.undo.restore(p.mounted, save, func(ctx app.Context, saved milestones.Milestone, err error) {
+		if err != nil {
+			p.listStatus, p.listFailed = "The milestone could not be brought back: "+userdata.Message(err), true
+			return
+		}
+		p.list = insertMilestone(p.list, saved)
+		p.listStatus, p.listFailed = "“"+saved.Title+"” is back.", false
+		ctx.Defer(func(app.Context) { focusID("ms-" + saved.ID + "-title") })
 	})
 }

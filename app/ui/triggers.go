@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -175,8 +176,7 @@ type triggersPage struct {
 
 	status string // about an edit, a delete or its undo
 	failed bool
-	undo   *triggers.Entry
-	undoN  int
+	undo   undoSlot[triggers.Entry]
 }
 
 func (p *triggersPage) OnNav(ctx app.Context) {
@@ -549,58 +549,34 @@ func (p *triggersPage) saveEdit(ctx app.Context, e app.Event) {
 // delete removes a logged trigger at once and offers to undo it for a
 // while.
 func (p *triggersPage) delete(e triggers.Entry) {
-	store := p.deps.Store
-	if store == nil {
+	if p.deps.Store == nil {
 		return
 	}
 	p.setEntries(slices.DeleteFunc(slices.Clone(p.entries), func(x triggers.Entry) bool { return x.ID == e.ID }))
-	p.undo = &e
-	p.undoN++
-	n := p.undoN
 	p.status, p.failed = "", false
-	ctx := p.mounted
-	ctx.Defer(func(app.Context) { focusID("trigger-undo") })
-	ctx.After(undoFor, func(app.Context) {
-		if p.undoN == n {
-			p.undo = nil
-		}
-	})
-	ctx.Async(func() {
-		err := store.Delete(ctx, userdata.KindTrigger, e.ID)
-		ctx.Dispatch(func(ctx app.Context) {
-			if err == nil {
-				return
-			}
-			if p.undoN == n {
-				p.undo = nil
-			}
-			p.put(e)
-			p.status, p.failed = "It was not deleted: "+userdata.Message(err), true
-		})
+	p.undo.remove(p.mounted, p.deps.Store, userdata.KindTrigger, e.ID, e, "trigger-undo", func(ctx app.Context, e triggers.Entry, err error) {
+		p.put(e)
+		p.status, p.failed = "It was not deleted: "+userdata.Message(err), true
 	})
 }
 
 // undoDelete saves the deleted trigger again, exactly as it was.
 func (p *triggersPage) undoDelete(ctx app.Context, _ app.Event) {
 	store := p.deps.Store
-	if store == nil || p.undo == nil {
+	if store == nil {
 		return
 	}
-	kept := *p.undo
-	p.undo = nil
-	p.undoN++
-	ctx = p.mounted
-	ctx.Async(func() {
-		saved, err := triggers.Save(ctx, store, kept, kept.Updated)
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.status, p.failed = "It could not be brought back: "+userdata.Message(err), true
-				return
-			}
-			p.put(saved)
-			p.status, p.failed = "It is back in your log.", false
-			ctx.Defer(func(app.Context) { focusID("trigger-" + saved.ID) })
-		})
+	save := func(ctx context.Context, e triggers.Entry) (triggers.Entry, error) {
+		return triggers.Save(ctx, store, e, e.Updated)
+	}
+	p.undo.restore(p.mounted, save, func(ctx app.Context, saved triggers.Entry, err error) {
+		if err != nil {
+			p.status, p.failed = "It could not be brought back: "+userdata.Message(err), true
+			return
+		}
+		p.put(saved)
+		p.status, p.failed = "It is back in your log.", false
+		ctx.Defer(func(app.Context) { focusID("trigger-" + saved.ID) })
 	})
 }
 
@@ -732,15 +708,11 @@ func (p *triggersPage) listSection() app.UI {
 }
 
 func (p *triggersPage) undoNotice() app.UI {
-	if p.undo == nil {
-		return app.Div().Class("undo-slot")
+	text := ""
+	if gone := p.undo.kept; gone != nil {
+		text = "“" + gone.What + "” is deleted from your log."
 	}
-	return app.Div().Class("undo-slot").Body(
-		app.Div().Class("notice undo").Body(
-			app.P().Text("“"+p.undo.What+"” is deleted from your log."),
-			app.Button().Type("button").ID("trigger-undo").Text("Undo delete").OnClick(p.undoDelete),
-		),
-	)
+	return undoNotice("trigger-undo", text, p.undoDelete)
 }
 
 // triggerWhen writes when a trigger happened: "Wed 25 Mar 2026, 21:40".
