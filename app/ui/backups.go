@@ -60,16 +60,16 @@ func (b *backupPanel) OnDismount() { stopWatch(b.stop) }
 func (b *backupPanel) Render() app.UI {
 	if !b.lockOn {
 		return app.Section().Class("card").Aria("labelledby", "backup-heading").Body(
-			app.H2().ID("backup-heading").Text("Back up"),
+			heading2("backup-heading", "Back up"),
 			para("A backup is one file with everything you have saved in Kintsugi. Keep it somewhere only you can reach: anyone who has it can read it. With the passphrase lock on, backups are encrypted."),
-			app.Button().Type("button").Class("primary").Text("Download a backup").OnClick(b.downloadPlain),
+			button("Download a backup").Class("primary").OnClick(b.downloadPlain),
 			statusLine(b.status, b.failed),
 		)
 	}
 	return app.Section().Class("card").Aria("labelledby", "backup-heading").Body(
-		app.H2().ID("backup-heading").Text("Back up"),
+		heading2("backup-heading", "Back up"),
 		para("A backup is one file with everything you have saved in Kintsugi, encrypted like your entries here: only your passphrase or your recovery key opens it, on this device or another."),
-		app.Button().Type("button").Class("primary").Text("Download an encrypted backup").OnClick(b.downloadSealed),
+		button("Download an encrypted backup").Class("primary").OnClick(b.downloadSealed),
 		app.If(!b.plainOpen, func() app.UI {
 			return app.P().Body(app.Button().Type("button").Class("link").Text("Download an unencrypted backup instead…").OnClick(func(ctx app.Context, e app.Event) {
 				b.plainOpen, b.status = true, ""
@@ -78,8 +78,8 @@ func (b *backupPanel) Render() app.UI {
 			return app.Div().Class("notice warning").Role("note").Body(
 				para("An unencrypted backup can be read by anyone who gets the file: on a shared computer, in a cloud folder, or in an email. Only choose it if you need to read your entries without Kintsugi."),
 				app.Div().Class("actions").Body(
-					app.Button().Type("button").Class("danger").Text("Download an unencrypted backup").OnClick(b.downloadPlain),
-					app.Button().Type("button").Text("Keep backups encrypted").OnClick(func(ctx app.Context, e app.Event) {
+					button("Download an unencrypted backup").Class("danger").OnClick(b.downloadPlain),
+					button("Keep backups encrypted").OnClick(func(ctx app.Context, e app.Event) {
 						b.plainOpen = false
 					}),
 				),
@@ -145,9 +145,9 @@ type restorePanel struct {
 
 func (r *restorePanel) Render() app.UI {
 	return app.Section().Class("card").Aria("labelledby", "restore-heading").Body(
-		app.H2().ID("restore-heading").Text("Restore from a backup"),
+		heading2("restore-heading", "Restore from a backup"),
 		para("Restoring replaces everything saved in Kintsugi on this device with the backup's contents. You will see what the backup holds before anything changes."),
-		app.Label().For("restore-file").Text("Backup file"),
+		labelFor("restore-file", "Backup file"),
 		app.Input().Type("file").ID("restore-file").Accept(".json,application/json").OnChange(r.choose),
 		app.If(r.sealed != nil, func() app.UI {
 			return r.secretForm()
@@ -173,8 +173,8 @@ func (r *restorePanel) confirmation() app.UI {
 		app.P().Text(fmt.Sprintf("This backup was made on %s and holds %s.", s.Created.Local().Format("2 January 2006 at 15:04"), holds)),
 		para("Restoring it replaces what is saved now. This cannot be undone; download a backup of your current data first if you may want it."),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("primary").Text("Replace my data with this backup").OnClick(r.apply),
-			app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) {
+			button("Replace my data with this backup").Class("primary").OnClick(r.apply),
+			button("Cancel").OnClick(func(ctx app.Context, e app.Event) {
 				r.pending, r.status, r.failed = nil, "Nothing was changed.", false
 			}),
 		),
@@ -185,12 +185,12 @@ func (r *restorePanel) confirmation() app.UI {
 func (r *restorePanel) secretForm() app.UI {
 	return app.Form().Class("notice stack").OnSubmit(r.open).Body(
 		para("This backup is encrypted. Enter the passphrase, or the recovery key, of the lock it was made with."),
-		app.Label().For("restore-secret").Text("Passphrase or recovery key"),
+		labelFor("restore-secret", "Passphrase or recovery key"),
 		app.Input().Type("password").ID("restore-secret").Attr("autocomplete", "off").
 			OnInput(func(ctx app.Context, e app.Event) { r.secret = ctx.JSSrc().Get("value").String() }),
 		app.Div().Class("actions").Body(
 			app.Button().Type("submit").Class("primary").Text("Open the backup").Disabled(r.busy),
-			app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) {
+			button("Cancel").OnClick(func(ctx app.Context, e app.Event) {
 				r.sealed, r.secret, r.status, r.failed = nil, "", "Nothing was changed.", false
 			}),
 		),
@@ -337,24 +337,24 @@ const deleteWord = "DELETE"
 
 func (d *deletePanel) Render() app.UI {
 	return app.Section().Class("card danger").Aria("labelledby", "delete-heading").Body(
-		app.H2().ID("delete-heading").Text("Delete all my data on this device"),
+		heading2("delete-heading", "Delete all my data on this device"),
 		para("This removes every check-in, journal entry, exercise, bookmark and setting Kintsugi has saved in this browser. It cannot be undone."),
 		app.If(!d.open, func() app.UI {
-			return app.Button().Type("button").Text("Delete all my data…").OnClick(func(ctx app.Context, e app.Event) {
+			return button("Delete all my data…").OnClick(func(ctx app.Context, e app.Event) {
 				d.open, d.status = true, ""
 			})
 		}).Else(func() app.UI {
 			return app.Div().Class("notice").Body(
 				para("If you may want any of it later, download a backup first."),
-				app.Label().For("delete-confirm").Text(fmt.Sprintf("Type %s to confirm", deleteWord)),
+				labelFor("delete-confirm", fmt.Sprintf("Type %s to confirm", deleteWord)),
 				// Not bound to d.typed: writing the value back while the
 				// user types can drop keystrokes on a slow device.
 				app.Input().Type("text").ID("delete-confirm").AutoComplete(false).
 					OnInput(func(ctx app.Context, e app.Event) { d.typed = ctx.JSSrc().Get("value").String() }),
 				app.Div().Class("actions").Body(
-					app.Button().Type("button").Class("danger").Text("Delete everything now").
+					button("Delete everything now").Class("danger").
 						Disabled(strings.TrimSpace(d.typed) != deleteWord).OnClick(d.delete),
-					app.Button().Type("button").Text("Keep my data").OnClick(func(ctx app.Context, e app.Event) {
+					button("Keep my data").OnClick(func(ctx app.Context, e app.Event) {
 						d.open, d.typed, d.status = false, "", "Nothing was deleted."
 					}),
 				),

@@ -120,7 +120,7 @@ func (p *cardsPage) Render() app.UI {
 	}
 	set, err := cardDecks()
 	if err != nil {
-		return frame(p.deps, sectionTools, title, app.P().Class("status error").Text("The cards could not be read. This is a fault in this version of Kintsugi; please update it."))
+		return frame(p.deps, sectionTools, title, paraClass("status error", "The cards could not be read. This is a fault in this version of Kintsugi; please update it."))
 	}
 	if !p.loaded {
 		return frame(p.deps, sectionTools, title, para("Shuffling the cards…"))
@@ -143,12 +143,12 @@ func (p *cardsPage) Render() app.UI {
 			favText = "Remove from favourites"
 		}
 		shown = app.Section().Class("card conversation-card").Aria("labelledby", "card-text").Body(
-			app.P().Class("muted").Text(fmt.Sprintf("%s · card %d of %d", deckName, pos, len(order))),
-			app.P().ID("card-text").Class("card-prompt").Text(card.Text),
+			paraClass("muted", fmt.Sprintf("%s · card %d of %d", deckName, pos, len(order))),
+			paraClass("card-prompt", card.Text).ID("card-text"),
 			app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("primary").Text("Next card").OnClick(func(ctx app.Context, e app.Event) { p.move(set, 1) }),
-				app.Button().Type("button").Text("Previous card").Disabled(len(order) < 2).OnClick(func(ctx app.Context, e app.Event) { p.move(set, -1) }),
-				app.Button().Type("button").Aria("pressed", fmt.Sprint(fav)).Text(favText).OnClick(func(ctx app.Context, e app.Event) {
+				button("Next card").Class("primary").OnClick(func(ctx app.Context, e app.Event) { p.move(set, 1) }),
+				button("Previous card").Disabled(len(order) < 2).OnClick(func(ctx app.Context, e app.Event) { p.move(set, -1) }),
+				button(favText).Aria("pressed", fmt.Sprint(fav)).OnClick(func(ctx app.Context, e app.Event) {
 					// Read now, not when the button was drawn: go-app keeps
 					// the first handler it was given for this button.
 					msg := "Added to your favourites."
@@ -163,8 +163,8 @@ func (p *cardsPage) Render() app.UI {
 	}
 	favs := p.state.Favourite(set)
 	return frame(p.deps, sectionTools, title,
-		app.P().Class("lead").Text("Take turns: one of you reads a card and answers while the other listens, then swap. Skip any card, for any reason. There is no score and no right answer."),
-		app.Label().For("card-deck").Text("Deck"),
+		paraClass("lead", "Take turns: one of you reads a card and answers while the other listens, then swap. Skip any card, for any reason. There is no score and no right answer."),
+		labelFor("card-deck", "Deck"),
 		app.Select().ID("card-deck").OnChange(func(ctx app.Context, e app.Event) {
 			st := p.state
 			st.Deck, st.Position, st.Seed = ctx.JSSrc().Get("value").String(), 0, cards.NewSeed()
@@ -178,16 +178,16 @@ func (p *cardsPage) Render() app.UI {
 		),
 		app.If(p.state.Deck != "", func() app.UI {
 			d, _ := set.Deck(p.state.Deck)
-			return app.P().Class("muted").Text(d.About)
+			return paraClass("muted", d.About)
 		}),
 		shown,
-		app.Button().Type("button").Text("Shuffle again").OnClick(func(ctx app.Context, e app.Event) {
+		button("Shuffle again").OnClick(func(ctx app.Context, e app.Event) {
 			st := p.state
 			st.Seed, st.Position = cards.NewSeed(), 0
 			p.change(st, "Shuffled.")
 		}),
 		app.Section().Class("card").Aria("labelledby", "fav-heading").Body(
-			app.H2().ID("fav-heading").Text("Your favourites"),
+			heading2("fav-heading", "Your favourites"),
 			app.If(len(favs) == 0, func() app.UI {
 				return para("None yet. Mark a card you want to come back to, and it will be listed here.")
 			}),

@@ -196,7 +196,7 @@ func insertCheckin(cs []checkin.CheckIn, c checkin.CheckIn) []checkin.CheckIn {
 func (p *checkinPage) Render() app.UI {
 	return frame(p.deps, sectionTools, "Quick check-in",
 		app.Div().Class("checkin-page").Body(
-			app.P().Class("lead").Text("A minute to notice how you are. Move each slider to where you are today, add a note or feelings if you like, and save."),
+			paraClass("lead", "A minute to notice how you are. Move each slider to where you are today, add a note or feelings if you like, and save."),
 			para("Skipped days are simply days you did not check in. Nothing here counts them."),
 			p.newForm(),
 			p.listSection(),
@@ -211,7 +211,7 @@ func (p *checkinPage) Render() app.UI {
 
 func (p *checkinPage) newForm() app.UI {
 	return app.Section().Class("card checkin-new").Aria("labelledby", "ci-new-heading").Body(
-		app.H2().ID("ci-new-heading").Text("How are you today?"),
+		heading2("ci-new-heading", "How are you today?"),
 		app.Form().Class("stack checkin-form").OnSubmit(p.saveNew).Body(
 			append(checkinFields(newCheckinPrefix, &p.form, p.formErrs, p.typedNew),
 				app.Div().Class("actions").Body(
@@ -228,7 +228,7 @@ func (p *checkinPage) newForm() app.UI {
 func checkinFields(prefix string, f *checkinForm, errs fieldProblems, onChange func(ctx app.Context, field string)) []app.UI {
 	dayID, noteID := prefix+"-day", prefix+"-note"
 	out := []app.UI{
-		app.Label().For(dayID).Text("Date"),
+		labelFor(dayID, "Date"),
 		problemSlot(dayID, errs["day"]),
 		app.Input().Type("date").ID(dayID).Class("short").Value(f.Day).Max(today().String()).
 			Aria("describedby", describedBy(dayID, false, errs["day"])).Aria("invalid", errs["day"] != "").
@@ -236,7 +236,7 @@ func checkinFields(prefix string, f *checkinForm, errs fieldProblems, onChange f
 				f.Day = ctx.JSSrc().Get("value").String()
 				onChange(ctx, "day")
 			}),
-		app.P().ID(prefix + "-scale").Class("muted rating-scale-note").Text(ratingScale),
+		paraClass("muted rating-scale-note", ratingScale).ID(prefix + "-scale"),
 	}
 	for i, r := range ratingFields {
 		out = append(out, ratingField(prefix+"-"+r.field, r.label, r.hint, prefix+"-scale", f.Ratings[i], errs[r.field],
@@ -254,7 +254,7 @@ func checkinFields(prefix string, f *checkinForm, errs fieldProblems, onChange f
 			}
 			onChange(ctx, "feelings")
 		}),
-		app.Label().For(noteID).Text("Note (optional)"),
+		labelFor(noteID, "Note (optional)"),
 		problemSlot(noteID, errs["note"]),
 		app.Textarea().ID(noteID).Rows(3).MaxLength(checkin.MaxNote).
 			Aria("describedby", describedBy(noteID, false, errs["note"])).Aria("invalid", errs["note"] != "").
@@ -273,10 +273,10 @@ func ratingField(id, label, hint, scaleID string, value int, problem string, onC
 	describe := strings.TrimSpace(describedBy(id, true, problem) + " " + scaleID)
 	return app.Div().Class("rating").Body(
 		app.Div().Class("rating-head").Body(
-			app.Label().For(id).Text(label),
+			labelFor(id, label),
 			app.Output().ID(id+"-value").For(id).Class("rating-value").Aria("hidden", true).Text(v),
 		),
-		app.P().ID(id+"-hint").Class("muted ci-hint").Text(hint),
+		paraClass("muted ci-hint", hint).ID(id+"-hint"),
 		problemSlot(id, problem),
 		app.Input().Type("range").ID(id).Min(checkin.MinRating).Max(checkin.MaxRating).Step(1).Value(v).
 			Aria("valuetext", v+" out of 10").
@@ -308,7 +308,7 @@ func feelingChoices(prefix string, chosen []feelings.Feeling, open bool, problem
 	return app.Details().Class("feelings").Open(open || len(chosen) > 0 || problem != "").Body(
 		app.Summary().Text(summary),
 		problemSlot(prefix+"-feelings", problem),
-		app.P().Class("muted").Text("Choose any that fit, or none."),
+		paraClass("muted", "Choose any that fit, or none."),
 		app.Range(groups).Slice(func(i int) app.UI {
 			g := groups[i]
 			return app.FieldSet().Class("choices feelings-group").Body(
@@ -322,7 +322,7 @@ func feelingChoices(prefix string, chosen []feelings.Feeling, open bool, problem
 								OnChange(func(ctx app.Context, e app.Event) {
 									onToggle(ctx, feel, ctx.JSSrc().Get("checked").Bool())
 								}),
-							app.Label().For(id).Text(string(feel)),
+							labelFor(id, string(feel)),
 						)
 					}),
 				),
@@ -430,7 +430,7 @@ func (p *checkinPage) listSection() app.UI {
 	case p.problem != "":
 		body = app.Div().Class("notice warning").Role("alert").Body(para(p.problem))
 	case !p.loaded:
-		body = app.P().Class("muted").Text("Loading your check-ins…")
+		body = paraClass("muted", "Loading your check-ins…")
 	case len(p.list) == 0:
 		body = app.Div().Class("empty").Body(
 			para("No check-ins yet. When you save one, it appears here, newest first, and on your Progress page, where the ups and downs of single days even out into weeks."),
@@ -438,24 +438,24 @@ func (p *checkinPage) listSection() app.UI {
 	default:
 		shown := p.list[:min(p.shown, len(p.list))]
 		body = app.Div().Body(
-			app.P().Class("muted").Text(countText(len(p.list), "check-in", "check-ins")+", newest first."),
+			paraClass("muted", countText(len(p.list), "check-in", "check-ins")+", newest first."),
 			app.Ol().Class("checkin-list").Body(
 				app.Range(shown).Slice(func(i int) app.UI { return p.item(shown[i]) }),
 			),
 			app.If(len(p.list) > len(shown), func() app.UI {
 				left := len(p.list) - len(shown)
-				return app.Button().Type("button").Text("Show " + countText(min(left, checkinBatch), "more check-in", "more check-ins")).
+				return button("Show " + countText(min(left, checkinBatch), "more check-in", "more check-ins")).
 					OnClick(func(ctx app.Context, e app.Event) { p.shown += checkinBatch })
 			}),
 		)
 	}
 	return app.Section().Class("checkin-past").Aria("labelledby", "ci-list-heading").Aria("busy", !p.loaded).Body(
-		app.H2().ID("ci-list-heading").Text("Past check-ins"),
+		heading2("ci-list-heading", "Past check-ins"),
 		undoNotice("ci-undo", p.undoText(), p.undoDelete),
 		statusLine(p.listStatus, p.listFailed),
 		body,
 		app.If(p.damaged, func() app.UI {
-			return app.P().Class("muted").Text("Some saved check-ins are damaged and cannot be shown. The others are here.")
+			return paraClass("muted", "Some saved check-ins are damaged and cannot be shown. The others are here.")
 		}),
 	)
 }
@@ -487,7 +487,7 @@ func (p *checkinPage) item(c checkin.CheckIn) app.UI {
 				}),
 			),
 			app.If(len(c.Feelings) > 0, func() app.UI {
-				return app.P().Class("muted").Text("Feelings: " + feelingList(c.Feelings))
+				return paraClass("muted", "Feelings: "+feelingList(c.Feelings))
 			}),
 			app.If(c.Note != "", func() app.UI {
 				paras := paragraphs(c.Note)
@@ -496,9 +496,9 @@ func (p *checkinPage) item(c checkin.CheckIn) app.UI {
 				)
 			}),
 			app.Div().Class("actions compact").Body(
-				app.Button().Type("button").Class("link").ID("ci-"+c.ID+"-edit").Text("Edit this check-in").Aria("describedby", headID).
+				button("Edit this check-in").Class("link").ID("ci-"+c.ID+"-edit").Aria("describedby", headID).
 					OnClick(func(ctx app.Context, e app.Event) { p.startEdit(ctx, c) }, app.EventScope(c.ID)),
-				app.Button().Type("button").Class("link").Text("Delete this check-in").Aria("describedby", headID).
+				button("Delete this check-in").Class("link").Aria("describedby", headID).
 					OnClick(func(ctx app.Context, e app.Event) { p.delete(ctx, c) }, app.EventScope(c.ID)),
 			),
 		),
@@ -513,7 +513,7 @@ func (p *checkinPage) editForm(c checkin.CheckIn) app.UI {
 			append(checkinFields(editCheckinPrefix, &p.edit, p.editErrs, p.typedEdit),
 				app.Div().Class("actions").Body(
 					app.Button().Type("submit").Class("primary").Text("Save changes").Disabled(p.saving),
-					app.Button().Type("button").Text("Cancel editing").OnClick(p.cancelEdit),
+					button("Cancel editing").OnClick(p.cancelEdit),
 				),
 				statusLine(p.editNote, p.editFail),
 			)...,

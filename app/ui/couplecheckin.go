@@ -114,9 +114,9 @@ func (p *coupleCheckinPage) Render() app.UI {
 		return frame(p.deps, sectionTools, "Weekly couple check-in", p.readBack(c))
 	}
 	return frame(p.deps, sectionTools, "Weekly couple check-in",
-		app.P().Class("lead").Text("Once a week, take twenty minutes to say how each of you is doing, one thing you appreciated, one thing that was hard, one request, and the next step. It keeps small hurts from piling up."),
+		paraClass("lead", "Once a week, take twenty minutes to say how each of you is doing, one thing you appreciated, one thing that was hard, one request, and the next step. It keeps small hurts from piling up."),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("primary").Text("Start a check-in").OnClick(p.start),
+			button("Start a check-in").Class("primary").OnClick(p.start),
 		),
 		statusLine(p.status, p.stFailed),
 		p.history(),
@@ -139,14 +139,14 @@ func (p *coupleCheckinPage) history() app.UI {
 				c := p.list[i]
 				return app.Li().Class("entry").Body(
 					app.H3().Text(longDay(c.Day)),
-					app.P().Class("muted").Text(answeredBy(c)),
+					paraClass("muted", answeredBy(c)),
 					p.entryActions(c),
 				)
 			}),
 		)
 	}
 	return app.Section().Class("card").Aria("labelledby", "cc-history-heading").Body(
-		app.H2().ID("cc-history-heading").Text("Past check-ins"),
+		heading2("cc-history-heading", "Past check-ins"),
 		statusLine(p.listErr, p.listErr != ""),
 		body,
 	)
@@ -172,18 +172,18 @@ func (p *coupleCheckinPage) entryActions(c couplecheckin.CheckIn) app.UI {
 		return app.Div().Class("confirm").Role("group").Aria("label", "Confirm deletion").Body(
 			app.P().Text("Delete the check-in of "+day+"? This cannot be undone."),
 			app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("danger").Text("Yes, delete it").OnClick(func(ctx app.Context, e app.Event) { p.delete(c.ID) }, app.EventScope(c.ID)),
-				app.Button().Type("button").Text("Keep it").OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
+				button("Yes, delete it").Class("danger").OnClick(func(ctx app.Context, e app.Event) { p.delete(c.ID) }, app.EventScope(c.ID)),
+				button("Keep it").OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
 			),
 		)
 	}
 	return app.Div().Class("actions").Body(
-		app.Button().Type("button").Text("Read").Aria("label", "Read the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) {
+		button("Read").Aria("label", "Read the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) {
 			p.reading, p.status = c.ID, ""
 			p.mounted.Defer(func(app.Context) { focusID("cc-read-heading") })
 		}, app.EventScope(c.ID)),
-		app.Button().Type("button").Text("Edit").Aria("label", "Edit the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, c.ID) }, app.EventScope(c.ID)),
-		app.Button().Type("button").Text("Delete").Aria("label", "Delete the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.deleting, p.status = c.ID, "" }, app.EventScope(c.ID)),
+		button("Edit").Aria("label", "Edit the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, c.ID) }, app.EventScope(c.ID)),
+		button("Delete").Aria("label", "Delete the check-in of "+day).OnClick(func(ctx app.Context, e app.Event) { p.deleting, p.status = c.ID, "" }, app.EventScope(c.ID)),
 	)
 }
 
@@ -191,7 +191,7 @@ func (p *coupleCheckinPage) entryActions(c couplecheckin.CheckIn) app.UI {
 func (p *coupleCheckinPage) readBack(c couplecheckin.CheckIn) app.UI {
 	steps := couplecheckin.Steps()
 	return app.Article().Class("card stack read-back").Body(
-		app.H2().ID("cc-read-heading").TabIndex(-1).Text("Check-in of "+longDay(c.Day)),
+		heading2("cc-read-heading", "Check-in of "+longDay(c.Day)).TabIndex(-1),
 		app.Range(steps).Slice(func(i int) app.UI {
 			st := steps[i]
 			return app.Section().Body(
@@ -203,15 +203,15 @@ func (p *coupleCheckinPage) readBack(c couplecheckin.CheckIn) app.UI {
 						a = "(no answer)"
 					}
 					return app.Div().Class("answer").Body(
-						app.P().Class("who").Text(c.Name(s)),
+						paraClass("who", c.Name(s)),
 						app.Range(paragraphs(a)).Slice(func(k int) app.UI { return app.P().Text(paragraphs(a)[k]) }),
 					)
 				}),
 			)
 		}),
 		app.Div().Class("actions no-print").Body(
-			app.Button().Type("button").Text("Edit this check-in").OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, p.reading) }),
-			app.Button().Type("button").Text("Back to the check-ins").OnClick(func(ctx app.Context, e app.Event) { p.reading = "" }),
+			button("Edit this check-in").OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, p.reading) }),
+			button("Back to the check-ins").OnClick(func(ctx app.Context, e app.Event) { p.reading = "" }),
 		),
 	)
 }
@@ -296,18 +296,18 @@ func (p *coupleCheckinPage) wizard() app.UI {
 		heading = stepTitle(0)
 		body = []app.UI{
 			para(couplecheckin.Intro),
-			app.Label().For("cc-day").Text("Day of the check-in"),
+			labelFor("cc-day", "Day of the check-in"),
 			app.Input().Type("date").ID("cc-day").Required(true).OnChange(func(ctx app.Context, e app.Event) {
 				p.dayText = ctx.JSSrc().Get("value").String()
 				p.typed(ctx)
 			}),
-			app.Label().For("cc-name-a").Text("First partner's name (optional)"),
+			labelFor("cc-name-a", "First partner's name (optional)"),
 			app.Input().Type("text").ID("cc-name-a").MaxLength(couplecheckin.MaxName).Attr("autocomplete", "off").
 				OnInput(func(ctx app.Context, e app.Event) {
 					p.cur.Partners[0].Name = ctx.JSSrc().Get("value").String()
 					p.typed(ctx)
 				}),
-			app.Label().For("cc-name-b").Text("Second partner's name (optional; leave empty if you are doing this alone)"),
+			labelFor("cc-name-b", "Second partner's name (optional; leave empty if you are doing this alone)"),
 			app.Input().Type("text").ID("cc-name-b").MaxLength(couplecheckin.MaxName).Attr("autocomplete", "off").
 				OnInput(func(ctx app.Context, e app.Event) {
 					p.cur.Partners[1].Name = ctx.JSSrc().Get("value").String()
@@ -321,7 +321,7 @@ func (p *coupleCheckinPage) wizard() app.UI {
 		for _, s := range sides {
 			id := fieldID(st.ID, s)
 			body = append(body,
-				app.Label().For(id).Text(p.cur.Name(s)),
+				labelFor(id, p.cur.Name(s)),
 				app.Textarea().ID(id).Rows(4).MaxLength(couplecheckin.MaxAnswer).
 					OnInput(func(ctx app.Context, e app.Event) {
 						p.cur.SetAnswer(s, st.ID, ctx.JSSrc().Get("value").String())
@@ -332,21 +332,21 @@ func (p *coupleCheckinPage) wizard() app.UI {
 	}
 	var next app.UI
 	if p.step < len(steps) {
-		next = app.Button().Type("button").Class("primary").Text("Next: " + steps[p.step].Title).OnClick(p.next)
+		next = button("Next: " + steps[p.step].Title).Class("primary").OnClick(p.next)
 	} else {
-		next = app.Button().Type("button").Class("primary").Text("Finish the check-in").OnClick(p.finish)
+		next = button("Finish the check-in").Class("primary").OnClick(p.finish)
 	}
 	var back app.UI
 	if p.step > 0 {
-		back = app.Button().Type("button").Text("Back: " + stepTitle(p.step-1)).OnClick(p.back)
+		back = button("Back: " + stepTitle(p.step-1)).OnClick(p.back)
 	}
 	return app.Section().Class("card stack wizard").Aria("labelledby", "cc-step-heading").Body(
-		app.P().Class("muted").Text(fmt.Sprintf("Step %d of %d", p.step+1, total)),
-		app.H2().ID("cc-step-heading").TabIndex(-1).Text(heading),
+		paraClass("muted", fmt.Sprintf("Step %d of %d", p.step+1, total)),
+		heading2("cc-step-heading", heading).TabIndex(-1),
 		app.Div().Class("stack").Body(body...),
 		app.Div().Class("actions").Body(back, next),
 		statusLine(p.note, p.failed),
-		app.Button().Type("button").Class("link").Text("Close and go back to the list").OnClick(p.finish),
+		button("Close and go back to the list").Class("link").OnClick(p.finish),
 	)
 }
 

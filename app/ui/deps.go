@@ -81,7 +81,7 @@ func (n *storeNotice) Render() app.UI {
 	return app.Div().Class("store-slot").Body(
 		app.Div().Class("notice warning").Role("alert").Body(
 			app.P().Text(n.message),
-			app.Button().Type("button").Text("Reload Kintsugi").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			button("Reload Kintsugi").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 		),
 	)
 }

@@ -89,7 +89,7 @@ func problemNote(id, problem string) app.UI {
 	if problem == "" {
 		return nil
 	}
-	return app.P().ID(id + "-problem").Class("field-problem").Text(problem)
+	return paraClass("field-problem", problem).ID(id + "-problem")
 }
 
 // problemSlot holds the problem shown beside a form control, if it has

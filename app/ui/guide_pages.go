@@ -45,7 +45,7 @@ func readMark(p reading.Progress) app.UI {
 // searchForm is the guide's search box; it navigates to the results page.
 func searchForm(query string) app.UI {
 	return app.Form().Class("search").Action("/guide/search").Method("get").Role("search").Body(
-		app.Label().For("guide-search").Text("Search the guide"),
+		labelFor("guide-search", "Search the guide"),
 		app.Div().Class("search-row").Body(
 			app.Input().Type("search").ID("guide-search").Name("q").Value(query).AutoComplete(false),
 			app.Button().Type("submit").Text("Search"),
@@ -94,7 +94,7 @@ func (p *guidePage) Render() app.UI {
 		para("Short chapters to read at your own pace, in any order. Each ends with something to try."),
 		searchForm(""),
 		app.Section().Aria("labelledby", "paths-heading").Body(
-			app.H2().ID("paths-heading").Text("Choose a way through"),
+			heading2("paths-heading", "Choose a way through"),
 			app.Ul().Class("path-list").Body(
 				app.Range(pathOrder).Slice(func(i int) app.UI {
 					path, ok := g.Path(pathOrder[i])
@@ -103,14 +103,14 @@ func (p *guidePage) Render() app.UI {
 					}
 					return app.Li().Body(
 						app.A().Href("/guide/path/"+path.Name).Text(path.Title),
-						app.P().Class("muted").Text(path.Summary),
+						paraClass("muted", path.Summary),
 					)
 				}),
 			),
 		),
 		app.If(len(p.state.bookmarks) > 0, func() app.UI {
 			return app.Section().Aria("labelledby", "bookmarks-heading").Body(
-				app.H2().ID("bookmarks-heading").Text("Your bookmarks"),
+				heading2("bookmarks-heading", "Your bookmarks"),
 				app.Ul().Class("toc").Body(
 					app.Range(p.state.bookmarks).Slice(func(i int) app.UI {
 						c, ok := g.Chapter(p.state.bookmarks[i])
@@ -123,14 +123,14 @@ func (p *guidePage) Render() app.UI {
 			)
 		}),
 		app.If(read > 0, func() app.UI {
-			return app.P().Class("muted").Text(strconv.Itoa(read) + " of " + strconv.Itoa(len(g.Chapters)) + " chapters marked read.")
+			return paraClass("muted", strconv.Itoa(read)+" of "+strconv.Itoa(len(g.Chapters))+" chapters marked read.")
 		}),
 		app.Range(g.Parts).Slice(func(i int) app.UI {
 			part := g.Parts[i]
 			chapters := g.PartChapters(part.Number)
 			return app.Section().Class("toc-part").Aria("labelledby", "part-"+strconv.Itoa(part.Number)).Body(
-				app.H2().ID("part-"+strconv.Itoa(part.Number)).Text(part.Title),
-				app.P().Class("muted").Text(part.Summary),
+				heading2("part-"+strconv.Itoa(part.Number), part.Title),
+				paraClass("muted", part.Summary),
 				app.Ul().Class("toc").Body(
 					app.Range(chapters).Slice(func(j int) app.UI {
 						c := chapters[j]
@@ -230,19 +230,19 @@ func (p *chapterPage) Render() app.UI {
 			app.Span().Text(" · "+minutes(c.Minutes)+" to read"),
 			app.Span().Text(" · For: "+strings.Join(forLabels, ", ")),
 		),
-		app.P().Class("lead").Text(c.Summary),
+		paraClass("lead", c.Summary),
 		app.Article().Class("prose").Body(renderBlocks(c.Body)...),
 		p.tryThis(c),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Aria("pressed", p.read).Text(ifText(p.read, "Marked as read", "Mark as read")).
+			button(ifText(p.read, "Marked as read", "Mark as read")).Aria("pressed", p.read).
 				Disabled(!p.loaded).OnClick(p.toggleRead),
-			app.Button().Type("button").Aria("pressed", p.marked).Text(ifText(p.marked, "Bookmarked", "Bookmark this chapter")).
+			button(ifText(p.marked, "Bookmarked", "Bookmark this chapter")).Aria("pressed", p.marked).
 				Disabled(!p.loaded).OnClick(p.toggleBookmark),
 		),
 		statusLine(p.status, p.failed),
 		app.If(len(c.Sources) > 0, func() app.UI {
 			return app.Section().Class("sources").Aria("labelledby", "sources-heading").Body(
-				app.H2().ID("sources-heading").Text("Sources"),
+				heading2("sources-heading", "Sources"),
 				app.Ul().Body(app.Range(c.Sources).Slice(func(i int) app.UI { return app.Li().Text(c.Sources[i]) })),
 			)
 		}),
@@ -271,11 +271,11 @@ func (p *chapterPage) tryThis(c *guide.Chapter) app.UI {
 		}
 	}
 	return app.Section().Class("card try").Aria("labelledby", "try-heading").Body(
-		app.H2().ID("try-heading").Text("Try this"),
+		heading2("try-heading", "Try this"),
 		para(c.Try),
 		app.A().Class("button primary").Href(first.Path()).Text("Open: "+first.Name),
 		app.If(len(more) > 0, func() app.UI {
-			return app.Div().Body(app.P().Class("muted").Text("Also useful:"), app.Ul().Body(more...))
+			return app.Div().Body(paraClass("muted", "Also useful:"), app.Ul().Body(more...))
 		}),
 	)
 }
@@ -348,7 +348,7 @@ func (p *pathPage) Render() app.UI {
 	}
 	path, _ := g.Path(p.Name)
 	return readingFrame(p.deps, sectionGuide, path.Title,
-		app.P().Class("lead").Text(path.Summary),
+		paraClass("lead", path.Summary),
 		app.Div().Class("prose").Body(renderBlocks(path.Intro)...),
 		app.Ol().Class("path-steps").Body(
 			app.Range(path.Steps).Slice(func(i int) app.UI {
@@ -360,7 +360,7 @@ func (p *pathPage) Render() app.UI {
 				return app.Li().Body(
 					app.A().Href("/guide/"+c.Slug).Text(c.Title),
 					readMark(p.state.progress[c.Slug]),
-					app.P().Class("muted").Text(step.Why),
+					paraClass("muted", step.Why),
 				)
 			}),
 		),
@@ -402,7 +402,7 @@ func (p *searchPage) Render() app.UI {
 	}
 	return frame(p.deps, sectionGuide, "Search",
 		searchForm(p.query),
-		app.P().Class("search-summary").Role("status").Text(summary),
+		paraClass("search-summary", summary).Role("status"),
 		app.Ol().Class("results").Body(
 			app.Range(results).Slice(func(i int) app.UI {
 				r := results[i]

@@ -56,7 +56,7 @@ func (p *helpPage) OnNav(ctx app.Context) {
 
 func (p *helpPage) Render() app.UI {
 	return publicFrame(p.deps, sectionNone, "Get help now",
-		app.P().Class("lead").Text("If you are in danger now, call your local emergency number."),
+		paraClass("lead", "If you are in danger now, call your local emergency number."),
 		para("Kintsugi is not a crisis service. These lines are staffed by people trained to help, and many are free and confidential. Elsewhere in the world, call your local emergency services."),
 		app.Range(helpRegions).Slice(func(i int) app.UI {
 			r := helpRegions[i]
@@ -74,7 +74,7 @@ func (p *helpPage) Render() app.UI {
 				),
 			)
 		}),
-		app.P().Class("muted").Text("Numbers last checked: "+helpLinesChecked+"."),
+		paraClass("muted", "Numbers last checked: "+helpLinesChecked+"."),
 	)
 }
 

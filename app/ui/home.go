@@ -127,7 +127,7 @@ func (p *homePage) continueCard() app.UI {
 		return nil
 	}
 	return app.Section().Class("card continue").Aria("labelledby", "continue-heading").Body(
-		app.H2().ID("continue-heading").Text("Continue where you left off"),
+		heading2("continue-heading", "Continue where you left off"),
 		app.A().Class("button primary").Href("/guide/"+c.Slug).Text(c.Title),
 	)
 }
@@ -150,12 +150,12 @@ func (p *homePage) Render() app.UI {
 		p.reviewNotes(),
 		p.continueCard(),
 		app.Section().Class("card").Aria("labelledby", "private-heading").Body(
-			app.H2().ID("private-heading").Text("Private by design"),
+			heading2("private-heading", "Private by design"),
 			para("Everything you write stays on this device, in this browser. There is no account, nothing is sent to a server, and Kintsugi works with no connection once it is installed."),
 			link("/privacy", "What is stored, and who can see it"),
 		),
 		app.Section().Class("card").Aria("labelledby", "nottherapy-heading").Body(
-			app.H2().ID("nottherapy-heading").Text("Not therapy, not a crisis service"),
+			heading2("nottherapy-heading", "Not therapy, not a crisis service"),
 			para("Kintsugi can help you understand what is happening and practise new ways of talking, but it is not a therapist and cannot respond in an emergency."),
 			para("If you are afraid of your partner, or there are threats, violence or control of your money, phone or movements, the couple exercises here are not the right path. Your safety comes first."),
 			link("/help", "Help lines and emergency numbers"),

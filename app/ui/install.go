@@ -37,13 +37,13 @@ func (p *installPanel) Render() app.UI {
 	case p.installable:
 		body = app.Div().Body(
 			para("Install Kintsugi to open it from your home screen, even with no connection."),
-			app.Button().Type("button").Class("primary").Text("Install Kintsugi").OnClick(p.install),
+			button("Install Kintsugi").Class("primary").OnClick(p.install),
 		)
 	default:
 		body = para("Kintsugi is installed, or this browser does not offer to install it. In Chrome on Android, the browser menu has \"Install app\" or \"Add to Home screen\".")
 	}
 	return app.Section().Class("card").Aria("labelledby", "install-heading").Body(
-		app.H2().ID("install-heading").Text("Install on this device"),
+		heading2("install-heading", "Install on this device"),
 		body,
 	)
 }

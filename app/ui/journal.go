@@ -375,10 +375,10 @@ func (p *journalPage) listView() app.UI {
 
 func (p *journalPage) newForm() app.UI {
 	return app.Section().Class("card").Aria("labelledby", "new-entry-heading").Body(
-		app.H2().ID("new-entry-heading").Text("New entry"),
+		heading2("new-entry-heading", "New entry"),
 		app.Form().Class("stack journal-form").OnSubmit(p.saveNew).Body(
 			append(p.fields(journalNewForm, &p.form, p.formErrs, p.typed),
-				app.P().Class("muted draft-note").Text(p.draftNote),
+				paraClass("muted draft-note", p.draftNote),
 				app.Div().Class("actions").Body(
 					app.Button().Type("submit").Class("primary").Text("Save entry").Disabled(p.saving),
 				),
@@ -397,7 +397,7 @@ func (p *journalPage) fields(prefix string, f *journalForm, errs fieldProblems, 
 		textLabel = "Your entry"
 	}
 	return []app.UI{
-		app.Label().For(dayID).Text("Date"),
+		labelFor(dayID, "Date"),
 		problemSlot(dayID, errs["day"]),
 		app.Input().Type("date").ID(dayID).Class("short").Aria("required", "true").
 			Aria("describedby", describedBy(dayID, false, errs["day"])).Aria("invalid", errs["day"] != "").
@@ -405,7 +405,7 @@ func (p *journalPage) fields(prefix string, f *journalForm, errs fieldProblems, 
 				f.Day = ctx.JSSrc().Get("value").String()
 				onChange(ctx, "day")
 			}),
-		app.Label().For(titleID).Text("Title (optional)"),
+		labelFor(titleID, "Title (optional)"),
 		problemSlot(titleID, errs["title"]),
 		app.Input().Type("text").ID(titleID).MaxLength(journal.MaxTitle).Attr("autocomplete", "off").
 			Aria("describedby", describedBy(titleID, false, errs["title"])).Aria("invalid", errs["title"] != "").
@@ -414,7 +414,7 @@ func (p *journalPage) fields(prefix string, f *journalForm, errs fieldProblems, 
 				onChange(ctx, "title")
 			}),
 		p.feelingsPicker(prefix, f, errs["feelings"], onChange),
-		app.Label().For(textID).Text(textLabel),
+		labelFor(textID, textLabel),
 		problemSlot(textID, errs["text"]),
 		app.Textarea().ID(textID).Rows(10).Class("journal-text").Aria("required", "true").
 			Aria("describedby", describedBy(textID, false, errs["text"])).Aria("invalid", errs["text"] != "").
@@ -443,7 +443,7 @@ func (p *journalPage) feelingsPicker(prefix string, f *journalForm, problem stri
 	return app.Details().Class("feelings").Open(len(f.Feelings) > 0 || problem != "").Body(
 		app.Summary().Text(summary),
 		problemSlot(prefix+"-feelings", problem),
-		app.P().Class("muted").Text("Choose any that fit, or none."),
+		paraClass("muted", "Choose any that fit, or none."),
 		app.Range(groups).Slice(func(i int) app.UI {
 			g := groups[i]
 			return app.FieldSet().Class("choices feelings-group").Body(
@@ -462,7 +462,7 @@ func (p *journalPage) feelingsPicker(prefix string, f *journalForm, problem stri
 									}
 									onChange(ctx, "feelings")
 								}),
-							app.Label().For(id).Text(string(feel)),
+							labelFor(id, string(feel)),
 						)
 					}),
 				),
@@ -609,7 +609,7 @@ var journalFieldNames = map[string]string{"day": "date", "title": "title", "text
 // entriesSection is the search and the list of entries, or the results.
 func (p *journalPage) entriesSection() app.UI {
 	return app.Section().ID("journal-entries").Aria("labelledby", "entries-heading").Aria("busy", !p.loaded).Body(
-		app.H2().ID("entries-heading").Text("Your entries"),
+		heading2("entries-heading", "Your entries"),
 		p.undoNotice(),
 		p.entriesBody(),
 	)
@@ -632,7 +632,7 @@ func (p *journalPage) entriesBody() app.UI {
 	case p.problem != "":
 		return app.Div().Class("notice warning").Role("alert").Body(para(p.problem))
 	case !p.loaded:
-		return app.P().Class("muted").Text("Loading your entries…")
+		return paraClass("muted", "Loading your entries…")
 	case len(p.entries) == 0:
 		return app.Div().Class("empty").Body(
 			para("No entries yet. Each entry you save appears here, newest first, and you can search everything you have written."),
@@ -642,7 +642,7 @@ func (p *journalPage) entriesBody() app.UI {
 	}
 	return app.Div().Body(
 		app.Form().Role("search").Class("search").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-			app.Label().For("journal-search").Text("Search your entries"),
+			labelFor("journal-search", "Search your entries"),
 			app.Div().Class("search-row").Body(
 				app.Input().Type("search").ID("journal-search").Attr("autocomplete", "off").
 					OnInput(func(ctx app.Context, e app.Event) {
@@ -650,7 +650,7 @@ func (p *journalPage) entriesBody() app.UI {
 						p.limit = journalBatch
 					}),
 				app.If(p.query != "", func() app.UI {
-					return app.Button().Type("button").Text("Clear search").OnClick(func(ctx app.Context, e app.Event) {
+					return button("Clear search").OnClick(func(ctx app.Context, e app.Event) {
 						p.search("")
 						p.limit = journalBatch
 						putFieldValue("journal-search", "", false)
@@ -668,7 +668,7 @@ func (p *journalPage) damagedNote() app.UI {
 	if p.damaged == 0 {
 		return nil
 	}
-	return app.P().Class("muted").Text(countText(p.damaged, "saved entry", "saved entries") + " could not be read and " + ifText(p.damaged == 1, "is", "are") + " not shown.")
+	return paraClass("muted", countText(p.damaged, "saved entry", "saved entries")+" could not be read and "+ifText(p.damaged == 1, "is", "are")+" not shown.")
 }
 
 // journalItem is one entry in the list or the results: a link to read it
@@ -685,7 +685,7 @@ func journalItem(e journal.Entry, title, excerpt []app.UI) app.UI {
 		),
 		app.If(len(excerpt) > 0, func() app.UI { return app.P().Class("excerpt").Body(excerpt...) }),
 		app.If(len(e.Feelings) > 0, func() app.UI {
-			return app.P().Class("muted entry-feelings").Text("Feelings: " + feelingList(e.Feelings))
+			return paraClass("muted entry-feelings", "Feelings: "+feelingList(e.Feelings))
 		}),
 	)
 }
@@ -693,9 +693,9 @@ func journalItem(e journal.Entry, title, excerpt []app.UI) app.UI {
 func (p *journalPage) entryList() app.UI {
 	shown := p.entries[:min(p.limit, len(p.entries))]
 	return app.Div().Body(
-		app.If(p.partial, func() app.UI { return app.P().Class("muted").Text("Newest first.") }).
+		app.If(p.partial, func() app.UI { return paraClass("muted", "Newest first.") }).
 			Else(func() app.UI {
-				return app.P().Class("muted").Text(countText(len(p.entries), "entry", "entries") + ", newest first.")
+				return paraClass("muted", countText(len(p.entries), "entry", "entries")+", newest first.")
 			}),
 		app.Ol().Class("journal-list").Body(
 			app.Range(shown).Slice(func(i int) app.UI {
@@ -724,7 +724,7 @@ func (p *journalPage) resultList() app.UI {
 		summary = countText(n, "entry matches", "entries match") + " “" + q + "”."
 	}
 	return app.Div().Body(
-		app.P().Class("search-summary").Role("status").Text(summary),
+		paraClass("search-summary", summary).Role("status"),
 		app.Ol().Class("journal-list").Body(
 			app.Range(shown).Slice(func(i int) app.UI {
 				m := shown[i]
@@ -741,7 +741,7 @@ func (p *journalPage) moreButton(left int) app.UI {
 	if left <= 0 || p.partial {
 		return nil
 	}
-	return app.Button().Type("button").Text("Show " + countText(min(left, journalBatch), "more", "more")).
+	return button("Show " + countText(min(left, journalBatch), "more", "more")).
 		OnClick(func(ctx app.Context, e app.Event) { p.limit += journalBatch })
 }
 
@@ -765,11 +765,11 @@ func (p *journalPage) readView() app.UI {
 	e, ok := p.find(p.openID)
 	switch {
 	case !p.loaded && p.problem == "":
-		return app.Article().Body(back, app.P().Class("muted").Text("Loading the entry…"))
+		return app.Article().Body(back, paraClass("muted", "Loading the entry…"))
 	case !ok:
 		return app.Article().Body(
 			back,
-			app.H2().ID("entry-heading").TabIndex(-1).Text("This entry is not here"),
+			heading2("entry-heading", "This entry is not here").TabIndex(-1),
 			para("It may have been deleted, perhaps in another tab."),
 			p.damagedNote(),
 		)
@@ -781,17 +781,17 @@ func (p *journalPage) readView() app.UI {
 	paras := paragraphs(e.Text)
 	return app.Article().Class("journal-entry").Aria("labelledby", "entry-heading").Body(
 		back,
-		app.H2().ID("entry-heading").TabIndex(-1).Text(heading),
-		app.If(sub != "", func() app.UI { return app.P().Class("entry-day").Text(sub) }),
+		heading2("entry-heading", heading).TabIndex(-1),
+		app.If(sub != "", func() app.UI { return paraClass("entry-day", sub) }),
 		app.If(len(e.Feelings) > 0, func() app.UI {
-			return app.P().Class("entry-feelings").Text("Feelings: " + feelingList(e.Feelings))
+			return paraClass("entry-feelings", "Feelings: "+feelingList(e.Feelings))
 		}),
 		app.Div().Class("entry-text").Body(
 			app.Range(paras).Slice(func(i int) app.UI { return app.P().Text(paras[i]) }),
 		),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("primary").Text("Edit this entry").OnClick(p.startEdit),
-			app.Button().Type("button").Text("Delete this entry").OnClick(p.delete),
+			button("Edit this entry").Class("primary").OnClick(p.startEdit),
+			button("Delete this entry").OnClick(p.delete),
 		),
 	)
 }
@@ -799,12 +799,12 @@ func (p *journalPage) readView() app.UI {
 // editView is the form for changing the open entry.
 func (p *journalPage) editView() app.UI {
 	return app.Section().Class("card edit-entry").Aria("labelledby", "entry-heading").Body(
-		app.H2().ID("entry-heading").TabIndex(-1).Text("Edit entry"),
+		heading2("entry-heading", "Edit entry").TabIndex(-1),
 		app.Form().Class("stack journal-form").OnSubmit(p.saveEdit).Body(
 			append(p.fields(journalEditForm, &p.edit, p.editErrs, p.editTyped),
 				app.Div().Class("actions").Body(
 					app.Button().Type("submit").Class("primary").Text("Save changes").Disabled(p.saving),
-					app.Button().Type("button").Text("Cancel editing").OnClick(p.cancelEdit),
+					button("Cancel editing").OnClick(p.cancelEdit),
 				),
 			)...,
 		),

@@ -228,12 +228,12 @@ func (l *lockLayer) waiting() bool { return time.Now().Before(l.waitUntil) }
 func (l *lockLayer) unlockForm() app.UI {
 	return app.Form().Class("stack").OnSubmit(l.unlock).Body(
 		para("Your entries are encrypted on this device. Enter your passphrase to open them."),
-		app.Label().For("unlock-passphrase").Text("Passphrase"),
+		labelFor("unlock-passphrase", "Passphrase"),
 		app.Input().Type("password").ID("unlock-passphrase").Attr("autocomplete", "current-password").
 			OnInput(func(ctx app.Context, e app.Event) { l.passphrase = ctx.JSSrc().Get("value").String() }),
 		app.Button().Type("submit").Class("primary").Text("Unlock").Disabled(l.busy || l.waiting()),
 		statusLine(l.message, l.failed),
-		app.Button().Type("button").Class("link").Text("I forgot my passphrase").OnClick(func(ctx app.Context, e app.Event) {
+		button("I forgot my passphrase").Class("link").OnClick(func(ctx app.Context, e app.Event) {
 			l.recovering, l.message, l.failed = true, "", false
 			ctx.Defer(func(app.Context) { focusID("recovery-key") })
 		}),
@@ -246,18 +246,18 @@ func (l *lockLayer) unlockForm() app.UI {
 func (l *lockLayer) recoverForm() app.UI {
 	return app.Section().Body(app.Form().Class("stack").OnSubmit(l.recover).Body(
 		para("Enter the recovery key you wrote down when you set the lock, and choose a new passphrase. Without the passphrase or the recovery key, nobody can open your entries, not even the people who make Kintsugi."),
-		app.Label().For("recovery-key").Text("Recovery key"),
+		labelFor("recovery-key", "Recovery key"),
 		app.Input().Type("text").ID("recovery-key").AutoComplete(false).Attr("autocapitalize", "characters").Attr("spellcheck", "false").
 			OnInput(func(ctx app.Context, e app.Event) { l.recovery = ctx.JSSrc().Get("value").String() }),
-		app.Label().For("recovery-new").Text("New passphrase"),
+		labelFor("recovery-new", "New passphrase"),
 		app.Input().Type("password").ID("recovery-new").Attr("autocomplete", "new-password").
 			OnInput(func(ctx app.Context, e app.Event) { l.newPass = ctx.JSSrc().Get("value").String() }),
-		app.Label().For("recovery-new2").Text("New passphrase again"),
+		labelFor("recovery-new2", "New passphrase again"),
 		app.Input().Type("password").ID("recovery-new2").Attr("autocomplete", "new-password").
 			OnInput(func(ctx app.Context, e app.Event) { l.newPass2 = ctx.JSSrc().Get("value").String() }),
 		app.Button().Type("submit").Class("primary").Text("Set the new passphrase and unlock").Disabled(l.busy || l.waiting()),
 		statusLine(l.message, l.failed),
-		app.Button().Type("button").Class("link").Text("Back to the passphrase").OnClick(func(ctx app.Context, e app.Event) {
+		button("Back to the passphrase").Class("link").OnClick(func(ctx app.Context, e app.Event) {
 			l.recovering, l.message, l.failed = false, "", false
 		}),
 	))
@@ -433,16 +433,16 @@ func (p *lockPage) setupForm() app.UI {
 			para("If you forget your passphrase and lose your recovery key, your entries cannot be opened again by anyone. Kintsugi keeps no copy anywhere else and has no way to reset it."),
 		),
 		para(fmt.Sprintf("Choose a passphrase of at least %d characters that the other people around you could not guess. A few unrelated words work well.", vault.MinPassphrase)),
-		app.Label().For("lock-pass").Text("New passphrase"),
+		labelFor("lock-pass", "New passphrase"),
 		app.Input().Type("password").ID("lock-pass").Attr("autocomplete", "new-password").
 			OnInput(func(ctx app.Context, e app.Event) { p.pass = ctx.JSSrc().Get("value").String() }),
-		app.Label().For("lock-pass2").Text("New passphrase again"),
+		labelFor("lock-pass2", "New passphrase again"),
 		app.Input().Type("password").ID("lock-pass2").Attr("autocomplete", "new-password").
 			OnInput(func(ctx app.Context, e app.Event) { p.pass2 = ctx.JSSrc().Get("value").String() }),
 		app.Div().Class("check").Body(
 			app.Input().Type("checkbox").ID("lock-understood").Checked(p.understood).
 				OnChange(func(ctx app.Context, e app.Event) { p.understood = ctx.JSSrc().Get("checked").Bool() }),
-			app.Label().For("lock-understood").Text("I understand that without my passphrase or recovery key my entries are gone for good."),
+			labelFor("lock-understood", "I understand that without my passphrase or recovery key my entries are gone for good."),
 		),
 		app.Button().Type("submit").Class("primary").Text("Continue to the recovery key").Disabled(!p.understood),
 	)
@@ -471,13 +471,13 @@ func (p *lockPage) recoveryStep() app.UI {
 	return app.Section().Body(app.Form().Class("card stack").OnSubmit(p.enable).Body(
 		app.H2().Text("Write down your recovery key"),
 		para("If you forget your passphrase, this key is the only other way in. Write it on paper and keep it somewhere safe, away from this phone. It is shown only this once."),
-		app.P().Class("recovery-key").ID("recovery-key-shown").Text(p.recoveryKey),
-		app.Label().For("recovery-check").Text("To check you have it, type its last four characters"),
+		paraClass("recovery-key", p.recoveryKey).ID("recovery-key-shown"),
+		labelFor("recovery-check", "To check you have it, type its last four characters"),
 		app.Input().Type("text").ID("recovery-check").AutoComplete(false).Attr("autocapitalize", "characters").Attr("spellcheck", "false").
 			OnInput(func(ctx app.Context, e app.Event) { p.typedEnd = ctx.JSSrc().Get("value").String() }),
 		app.Div().Class("actions").Body(
 			app.Button().Type("submit").Class("primary").Text("Turn on the lock").Disabled(p.busy),
-			app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) {
+			button("Cancel").OnClick(func(ctx app.Context, e app.Event) {
 				p.recoveryKey, p.typedEnd, p.message, p.failed = "", "", "The lock was not turned on.", false
 			}),
 		),
@@ -514,9 +514,9 @@ func (p *lockPage) enable(ctx app.Context, e app.Event) {
 func (p *lockPage) onPanel() app.UI {
 	return app.Div().Body(
 		app.Section().Class("card stack").Aria("labelledby", "lock-on-heading").Body(
-			app.H2().ID("lock-on-heading").Text("The lock is on"),
+			heading2("lock-on-heading", "The lock is on"),
 			para("Kintsugi locks itself when you leave it (another app, another tab, the screen turning off), when you use Quick exit, and after the time below without use."),
-			app.Label().For("lock-idle").Text("Lock after this long without use"),
+			labelFor("lock-idle", "Lock after this long without use"),
 			app.Select().ID("lock-idle").OnChange(p.setIdle).Body(
 				app.Range(vault.IdleChoices).Slice(func(i int) app.UI {
 					m := vault.IdleChoices[i]
@@ -527,18 +527,18 @@ func (p *lockPage) onPanel() app.UI {
 					return app.Option().Value(fmt.Sprint(m)).Selected(m == p.idle).Text(label)
 				}),
 			),
-			app.Button().Type("button").Text("Lock now").OnClick(func(ctx app.Context, e app.Event) { lockNow() }),
+			button("Lock now").OnClick(func(ctx app.Context, e app.Event) { lockNow() }),
 		),
 		app.Form().Class("card stack").OnSubmit(p.change).Body(
 			app.H2().Text("Change the passphrase"),
 			para("Your recovery key stays the same."),
-			app.Label().For("change-current").Text("Current passphrase"),
+			labelFor("change-current", "Current passphrase"),
 			app.Input().Type("password").ID("change-current").Attr("autocomplete", "current-password").
 				OnInput(func(ctx app.Context, e app.Event) { p.current = ctx.JSSrc().Get("value").String() }),
-			app.Label().For("change-next").Text("New passphrase"),
+			labelFor("change-next", "New passphrase"),
 			app.Input().Type("password").ID("change-next").Attr("autocomplete", "new-password").
 				OnInput(func(ctx app.Context, e app.Event) { p.next = ctx.JSSrc().Get("value").String() }),
-			app.Label().For("change-next2").Text("New passphrase again"),
+			labelFor("change-next2", "New passphrase again"),
 			app.Input().Type("password").ID("change-next2").Attr("autocomplete", "new-password").
 				OnInput(func(ctx app.Context, e app.Event) { p.next2 = ctx.JSSrc().Get("value").String() }),
 			app.Button().Type("submit").Text("Change the passphrase").Disabled(p.busy),
@@ -546,7 +546,7 @@ func (p *lockPage) onPanel() app.UI {
 		app.Form().Class("card stack danger").OnSubmit(p.disable).Body(
 			app.H2().Text("Turn off the lock"),
 			para("Your entries will be stored unencrypted on this device again, readable by anyone who can open Kintsugi here. Your recovery key will no longer be needed."),
-			app.Label().For("off-pass").Text("Passphrase"),
+			labelFor("off-pass", "Passphrase"),
 			app.Input().Type("password").ID("off-pass").Attr("autocomplete", "current-password").
 				OnInput(func(ctx app.Context, e app.Event) { p.offPass = ctx.JSSrc().Get("value").String() }),
 			app.Button().Type("submit").Class("danger").Text("Turn off the lock and decrypt my entries").Disabled(p.busy),

@@ -168,7 +168,7 @@ func insertMilestone(ms []milestones.Milestone, m milestones.Milestone) []milest
 func (p *milestonesPage) Render() app.UI {
 	return frame(p.deps, sectionTools, "Milestones",
 		app.Div().Class("milestones-page").Body(
-			app.P().Class("lead").Text("Small steps forward are easy to forget on a hard day. Keep them here: the first calm evening, a hard question answered honestly, a day that felt a little more ordinary."),
+			paraClass("lead", "Small steps forward are easy to forget on a hard day. Keep them here: the first calm evening, a hard question answered honestly, a day that felt a little more ordinary."),
 			para("Each one is marked on your Progress charts, so you can see what was happening around it."),
 			p.newForm(),
 			p.listSection(),
@@ -183,7 +183,7 @@ func (p *milestonesPage) Render() app.UI {
 
 func (p *milestonesPage) newForm() app.UI {
 	return app.Section().Class("card milestone-new").Aria("labelledby", "ms-new-heading").Body(
-		app.H2().ID("ms-new-heading").Text("Mark a milestone"),
+		heading2("ms-new-heading", "Mark a milestone"),
 		app.Form().Class("stack milestone-form").OnSubmit(p.saveNew).Body(
 			append(milestoneFields(newMilestonePrefix, &p.form, p.formErrs, p.typedNew),
 				app.Div().Class("actions").Body(
@@ -211,7 +211,7 @@ func (p *milestonesPage) celebration() app.UI {
 func milestoneFields(prefix string, f *milestoneForm, errs fieldProblems, onChange func(ctx app.Context, field string)) []app.UI {
 	dayID, titleID, noteID := prefix+"-day", prefix+"-title", prefix+"-note"
 	return []app.UI{
-		app.Label().For(dayID).Text("Date"),
+		labelFor(dayID, "Date"),
 		problemSlot(dayID, errs["day"]),
 		app.Input().Type("date").ID(dayID).Class("short").Value(f.Day).
 			Aria("describedby", describedBy(dayID, false, errs["day"])).Aria("invalid", errs["day"] != "").
@@ -219,8 +219,8 @@ func milestoneFields(prefix string, f *milestoneForm, errs fieldProblems, onChan
 				f.Day = ctx.JSSrc().Get("value").String()
 				onChange(ctx, "day")
 			}),
-		app.Label().For(titleID).Text("What happened, in a few words"),
-		app.P().ID(titleID + "-hint").Class("muted ci-hint").Text("For example: We talked about what happened, calmly."),
+		labelFor(titleID, "What happened, in a few words"),
+		paraClass("muted ci-hint", "For example: We talked about what happened, calmly.").ID(titleID + "-hint"),
 		problemSlot(titleID, errs["title"]),
 		app.Input().Type("text").ID(titleID).MaxLength(milestones.MaxTitle).AutoComplete(false).
 			Aria("describedby", describedBy(titleID, true, errs["title"])).Aria("invalid", errs["title"] != "").
@@ -228,7 +228,7 @@ func milestoneFields(prefix string, f *milestoneForm, errs fieldProblems, onChan
 				f.Title = ctx.JSSrc().Get("value").String()
 				onChange(ctx, "title")
 			}),
-		app.Label().For(noteID).Text("Note (optional)"),
+		labelFor(noteID, "Note (optional)"),
 		problemSlot(noteID, errs["note"]),
 		app.Textarea().ID(noteID).Rows(3).MaxLength(milestones.MaxNote).
 			Aria("describedby", describedBy(noteID, false, errs["note"])).Aria("invalid", errs["note"] != "").
@@ -301,7 +301,7 @@ func (p *milestonesPage) listSection() app.UI {
 	case p.problem != "":
 		body = app.Div().Class("notice warning").Role("alert").Body(para(p.problem))
 	case !p.loaded:
-		body = app.P().Class("muted").Text("Loading your milestones…")
+		body = paraClass("muted", "Loading your milestones…")
 	case len(p.list) == 0:
 		body = app.Div().Class("empty").Body(
 			para("No milestones yet. They do not have to be big: a good conversation, a night you slept well, a day when the affair was not the first thing on your mind. When you save one, it appears here, newest first."),
@@ -312,12 +312,12 @@ func (p *milestonesPage) listSection() app.UI {
 		)
 	}
 	return app.Section().Class("milestones-past").Aria("labelledby", "ms-list-heading").Aria("busy", !p.loaded).Body(
-		app.H2().ID("ms-list-heading").Text("Your milestones"),
+		heading2("ms-list-heading", "Your milestones"),
 		undoNotice("ms-undo", p.undoText(), p.undoDelete),
 		statusLine(p.listStatus, p.listFailed),
 		body,
 		app.If(p.damaged, func() app.UI {
-			return app.P().Class("muted").Text("Some saved milestones are damaged and cannot be shown. The others are here.")
+			return paraClass("muted", "Some saved milestones are damaged and cannot be shown. The others are here.")
 		}),
 	)
 }
@@ -345,9 +345,9 @@ func (p *milestonesPage) item(m milestones.Milestone) app.UI {
 				)
 			}),
 			app.Div().Class("actions compact").Body(
-				app.Button().Type("button").Class("link").ID("ms-"+m.ID+"-edit").Text("Edit this milestone").Aria("describedby", headID).
+				button("Edit this milestone").Class("link").ID("ms-"+m.ID+"-edit").Aria("describedby", headID).
 					OnClick(func(ctx app.Context, e app.Event) { p.startEdit(m) }, app.EventScope(m.ID)),
-				app.Button().Type("button").Class("link").Text("Delete this milestone").Aria("describedby", headID).
+				button("Delete this milestone").Class("link").Aria("describedby", headID).
 					OnClick(func(ctx app.Context, e app.Event) { p.delete(m) }, app.EventScope(m.ID)),
 			),
 		),
@@ -361,7 +361,7 @@ func (p *milestonesPage) editForm(m milestones.Milestone) app.UI {
 			append(milestoneFields(editMilestonePrefix, &p.edit, p.editErrs, p.typedEdit),
 				app.Div().Class("actions").Body(
 					app.Button().Type("submit").Class("primary").Text("Save changes").Disabled(p.saving),
-					app.Button().Type("button").Text("Cancel editing").OnClick(p.cancelEdit),
+					button("Cancel editing").OnClick(p.cancelEdit),
 				),
 				statusLine(p.editNote, p.editFail),
 			)...,

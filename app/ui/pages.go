@@ -34,7 +34,7 @@ func (p *toolsPage) Render() app.UI {
 				if t.Group == group && !(p.flagged && t.ForCouples()) {
 					items = append(items, app.Li().Body(
 						app.A().Href(t.Path()).Text(t.Name),
-						app.P().Class("muted").Text(t.Summary),
+						paraClass("muted", t.Summary),
 					))
 				}
 			}
@@ -73,7 +73,7 @@ func (p *toolPage) Render() app.UI {
 		return frame(p.deps, sectionTools, t.Name, coupleCaution(), link("/tools", "Back to all tools"))
 	}
 	return frame(p.deps, sectionTools, t.Name,
-		app.P().Class("lead").Text(t.Summary),
+		paraClass("lead", t.Summary),
 		app.Div().Class("notice").Body(
 			para("This tool is on its way. When it arrives, what you enter here will be saved only on this device."),
 		),

@@ -16,7 +16,7 @@ func (p *privacyPage) OnNav(ctx app.Context) {
 func (p *privacyPage) Render() app.UI {
 	return publicFrame(p.deps, sectionNone, "Your privacy",
 		para("Kintsugi is built so that what you write never leaves your device. Here is exactly what that means."),
-		app.P().Class("notice").Text("Kintsugi is not therapy and not a crisis service. If you are in danger, use Get help at the top of any screen."),
+		paraClass("notice", "Kintsugi is not therapy and not a crisis service. If you are in danger, use Get help at the top of any screen."),
 		app.H2().Text("What is stored"),
 		app.Ul().Body(
 			app.Li().Text("What you write in the tools: check-ins, journal entries, exercises and agreements."),

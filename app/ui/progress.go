@@ -102,7 +102,7 @@ func (p *progressPage) Render() app.UI {
 	case p.problem != "":
 		body = []app.UI{app.Div().Class("notice warning").Role("alert").Body(para(p.problem))}
 	case !p.loaded:
-		body = []app.UI{app.P().Class("muted").Text("Loading your check-ins…")}
+		body = []app.UI{paraClass("muted", "Loading your check-ins…")}
 	case len(p.checkins) == 0:
 		body = p.emptyState()
 	default:
@@ -139,7 +139,7 @@ func (p *progressPage) charts() []app.UI {
 	markers := c.Markers(p.miles)
 	out := []app.UI{p.rangeChoice()}
 	if p.damaged {
-		out = append(out, app.P().Class("muted").Text("Some saved entries are damaged and are left out here."))
+		out = append(out, paraClass("muted", "Some saved entries are damaged and are left out here."))
 	}
 	if v.Empty() {
 		msg := "No check-ins " + rangePhrase(p.rng) + ". Choose All to see the ones before, or record how you are today."
@@ -201,7 +201,7 @@ func (p *progressPage) rangeChoice() app.UI {
 							p.rng = r
 							p.rebuild()
 						}),
-					app.Label().For(id).Text(r.String()),
+					labelFor(id, r.String()),
 				)
 			}),
 		),
@@ -227,10 +227,10 @@ func (p *progressPage) metricChart(c progress.Chart, m progress.Metric, markers 
 	headID, sumID := "chart-"+name+"-heading", "chart-"+name+"-summary"
 	s := p.view.Summaries[m]
 	return app.Section().Class("card chart-card").Aria("labelledby", headID).Body(
-		app.H2().ID(headID).Text(m.String()),
-		app.P().ID(sumID).Class("summary").Text(s.Text),
+		heading2(headID, m.String()),
+		paraClass("summary", s.Text).ID(sumID),
 		app.If(s.Trend == progress.Falling, func() app.UI {
-			return app.P().Class("muted").Text("Harder stretches are part of recovery for most people. They do not undo what came before.")
+			return paraClass("muted", "Harder stretches are part of recovery for most people. They do not undo what came before.")
 		}),
 		chartSVG(c, m, markers).Attr("role", "img").Aria("labelledby", headID+" "+sumID).Aria("describedby", "progress-text"),
 	)
@@ -327,7 +327,7 @@ func (p *progressPage) milestonesInRange(markers []progress.Marker) app.UI {
 		)
 	}
 	return app.Section().Class("progress-milestones").Aria("labelledby", "progress-ms-heading").Body(
-		app.H2().ID("progress-ms-heading").Text("Milestones"),
+		heading2("progress-ms-heading", "Milestones"),
 		body,
 	)
 }

@@ -55,11 +55,11 @@ func (r *reminderPanel) Render() app.UI {
 		summary = fmt.Sprintf("Your weekly time: %ss at %s, for %d minutes.", r.slot.Weekday, slotTime(r.slot), int(r.slot.Duration/time.Minute))
 	}
 	return app.Section().Class("card stack").Aria("labelledby", "reminder-heading").Body(
-		app.H2().ID("reminder-heading").Text("A weekly reminder"),
+		heading2("reminder-heading", "A weekly reminder"),
 		para("Pick a weekly time. Kintsugi makes a calendar file for it; open the file and your own calendar app reminds you each week. Nothing is sent anywhere. When the time has passed and no check-in was saved, Kintsugi shows a quiet note on its home page."),
 		app.P().Text(summary),
 		app.Form().Class("stack").OnSubmit(r.save).Body(
-			app.Label().For("reminder-day").Text("Day of the week"),
+			labelFor("reminder-day", "Day of the week"),
 			app.Select().ID("reminder-day").OnChange(func(ctx app.Context, e app.Event) {
 				n, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
 				r.slot.Weekday = time.Weekday(n)
@@ -69,11 +69,11 @@ func (r *reminderPanel) Render() app.UI {
 					return app.Option().Value(strconv.Itoa(int(d))).Selected(d == r.slot.Weekday).Text(d.String())
 				}),
 			),
-			app.Label().For("reminder-time").Text("Time"),
+			labelFor("reminder-time", "Time"),
 			app.Input().Type("time").ID("reminder-time").Value(r.timeStr).Required(true).
 				OnChange(func(ctx app.Context, e app.Event) { r.timeStr = ctx.JSSrc().Get("value").String() }),
 			problemNote("reminder-time", r.problem["time"]),
-			app.Label().For("reminder-length").Text("How long"),
+			labelFor("reminder-length", "How long"),
 			app.Select().ID("reminder-length").OnChange(func(ctx app.Context, e app.Event) {
 				n, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
 				r.slot.Duration = time.Duration(n) * time.Minute
@@ -83,7 +83,7 @@ func (r *reminderPanel) Render() app.UI {
 					return app.Option().Value(strconv.Itoa(m)).Selected(time.Duration(m)*time.Minute == r.slot.Duration).Text(fmt.Sprintf("%d minutes", m))
 				}),
 			),
-			app.Label().For("reminder-note").Text("A note for the calendar (optional), such as where you will sit"),
+			labelFor("reminder-note", "A note for the calendar (optional), such as where you will sit"),
 			app.Input().Type("text").ID("reminder-note").Value(r.slot.Note).MaxLength(reminder.MaxNote).Attr("autocomplete", "off").
 				OnChange(func(ctx app.Context, e app.Event) { r.slot.Note = ctx.JSSrc().Get("value").String() }),
 			problemNote("reminder-note", r.problem["note"]),

@@ -122,7 +122,7 @@ func (p *safetyCheckPage) form() app.UI {
 						app.Input().Type("radio").Name("q-"+q.ID).ID(id).Value(string(a.answer)).
 							Checked(p.answers[q.ID] == a.answer).
 							OnChange(func(ctx app.Context, e app.Event) { p.answers[q.ID] = a.answer }),
-						app.Label().For(id).Text(a.label),
+						labelFor(id, a.label),
 					)
 				}),
 			)
@@ -158,7 +158,7 @@ func (p *safetyCheckPage) resultView() app.UI {
 	var view app.UI
 	if p.result.Flagged() {
 		view = app.Section().Class("card danger").Aria("labelledby", "result-heading").Body(
-			app.H2().ID("result-heading").Text("Your safety comes first"),
+			heading2("result-heading", "Your safety comes first"),
 			para("What you answered can be a sign that you are not safe with your partner, or that they control parts of your life. That is not your fault, and you do not have to handle it alone."),
 			para("Couple exercises and openness agreements are not the path while this is true, so Kintsugi now hides them. Trained people on the help lines can talk it through with you, in confidence."),
 			app.A().Class("button primary").Href("/help").Text("Help lines and emergency numbers"),
@@ -173,17 +173,17 @@ func (p *safetyCheckPage) resultView() app.UI {
 		)
 	} else {
 		view = app.Section().Class("card").Aria("labelledby", "result-heading").Body(
-			app.H2().ID("result-heading").Text("Nothing you answered points to danger now"),
+			heading2("result-heading", "Nothing you answered points to danger now"),
 			para("If that changes, or you are not sure, take the check again at any time. The help lines are always one tap away at the top of every screen."),
 		)
 	}
 	return app.Div().Body(
 		view,
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Text("Take the check again").OnClick(func(ctx app.Context, e app.Event) {
+			button("Take the check again").OnClick(func(ctx app.Context, e app.Event) {
 				p.editing, p.answers, p.status = true, map[string]safety.Answer{}, ""
 			}),
-			app.Button().Type("button").Text("Clear my answers").OnClick(p.clear),
+			button("Clear my answers").OnClick(p.clear),
 		),
 	)
 }

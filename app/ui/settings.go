@@ -63,7 +63,7 @@ func (l *lockSummary) Render() app.UI {
 		text, action = "The lock is on: your entries are encrypted on this device.", "Manage the lock"
 	}
 	return app.Section().Class("card").Aria("labelledby", "lock-summary-heading").Body(
-		app.H2().ID("lock-summary-heading").Text("Passphrase lock"),
+		heading2("lock-summary-heading", "Passphrase lock"),
 		para(text),
 		app.P().Body(link("/settings/lock", action)),
 	)
@@ -130,7 +130,7 @@ var spacingLabels = map[userdata.LineSpacing]string{
 
 func (f *appearanceForm) Render() app.UI {
 	return app.Section().Class("card").Aria("labelledby", "appearance-heading").Body(
-		app.H2().ID("appearance-heading").Text("Reading"),
+		heading2("appearance-heading", "Reading"),
 		choiceGroup("Theme", "theme", userdata.Themes(), themeLabels, f.settings.Theme, func(ctx app.Context, v userdata.Theme) {
 			f.settings.Theme = v
 			f.save(ctx)
@@ -149,9 +149,9 @@ func (f *appearanceForm) Render() app.UI {
 					f.settings.Discreet = ctx.JSSrc().Get("checked").Bool()
 					f.save(ctx)
 				}),
-			app.Label().For("discreet").Text("Discreet mode: show \"Notes\" as the title of every page"),
+			labelFor("discreet", "Discreet mode: show \"Notes\" as the title of every page"),
 		),
-		app.P().Class("muted").Text("For a tab or app switcher someone else might see. The app's name on your home screen is just \"Kintsugi\"."),
+		paraClass("muted", "For a tab or app switcher someone else might see. The app's name on your home screen is just \"Kintsugi\"."),
 		statusLine(f.status, f.failed),
 	)
 }
@@ -236,7 +236,7 @@ func choiceGroup[T ~string](legend, name string, values []T, labels map[T]string
 			return app.Div().Class("choice").Body(
 				app.Input().Type("radio").Name(name).ID(id).Value(string(v)).Checked(v == current).
 					OnChange(func(ctx app.Context, e app.Event) { onChoose(ctx, v) }),
-				app.Label().For(id).Text(labels[v]),
+				labelFor(id, labels[v]),
 			)
 		}),
 	)
@@ -248,7 +248,7 @@ func statusLine(text string, failed bool) app.UI {
 	if failed {
 		class += " error"
 	}
-	return app.P().Class(class).Aria("live", "polite").Text(text)
+	return paraClass(class, text).Aria("live", "polite")
 }
 
 // storagePanel shows whether the browser keeps the data for good and how
@@ -288,11 +288,11 @@ func (s *storagePanel) Render() app.UI {
 	case s.loaded:
 		state = app.Div().Body(
 			para("This browser may clear Kintsugi's data by itself if the device runs low on space (this is called eviction). Installing Kintsugi to your home screen, or asking below, usually prevents that."),
-			app.Button().Type("button").Text("Ask the browser to keep my data").OnClick(s.persist),
+			button("Ask the browser to keep my data").OnClick(s.persist),
 		)
 	}
 	return app.Section().Class("card").Aria("labelledby", "storage-heading").Body(
-		app.H2().ID("storage-heading").Text("Storage on this device"),
+		heading2("storage-heading", "Storage on this device"),
 		state,
 		app.If(s.loaded, func() app.UI {
 			return para(fmt.Sprintf("Kintsugi and its saved entries use %s of the %s this browser allows it.", bytesText(s.usage.Used), bytesText(s.usage.Quota)))

@@ -66,10 +66,10 @@ func (t *timeOutTimer) Render() app.UI {
 			)
 		}
 		return app.Section().Class("card timer").Aria("labelledby", "timer-heading").Body(
-			app.H2().ID("timer-heading").Text("Take a break now"),
+			heading2("timer-heading", "Take a break now"),
 			para(fmt.Sprintf("A break of %d minutes, with a breathing guide. Tell your partner you are taking a time-out and when you will be back.", minutes)),
 			done,
-			app.Button().Type("button").Class("primary").Text(fmt.Sprintf("Start a %d-minute break", minutes)).OnClick(t.start),
+			button(fmt.Sprintf("Start a %d-minute break", minutes)).Class("primary").OnClick(t.start),
 		)
 	}
 	elapsed := now().Sub(t.started)
@@ -81,11 +81,11 @@ func (t *timeOutTimer) Render() app.UI {
 	b := exercise.Breathing[phase]
 	secs := int((phaseLeft + time.Second - 1) / time.Second)
 	return app.Section().Class("card timer running").Aria("labelledby", "timer-heading").Body(
-		app.H2().ID("timer-heading").Text("Your break"),
-		app.P().Class("timer-left").Role("timer").Aria("label", "Time left").Text(fmt.Sprintf("%d:%02d left", int(left/time.Minute), int(left%time.Minute/time.Second))),
+		heading2("timer-heading", "Your break"),
+		paraClass("timer-left", fmt.Sprintf("%d:%02d left", int(left/time.Minute), int(left%time.Minute/time.Second))).Role("timer").Aria("label", "Time left"),
 		app.Div().Class("breath breath-"+fmt.Sprint(phase)).Aria("hidden", "true"),
-		app.P().Class("breath-label").Text(fmt.Sprintf("%s… %d", b.Label, secs)),
+		paraClass("breath-label", fmt.Sprintf("%s… %d", b.Label, secs)),
 		para("Breathe in for four, out for six. Let your shoulders drop. Do something calm: walk, stretch, drink some water. Try not to replay the argument or plan what to say."),
-		app.Button().Type("button").Text("End the break early").OnClick(t.stop),
+		button("End the break early").OnClick(t.stop),
 	)
 }

@@ -270,7 +270,7 @@ func (p *triggersPage) Render() app.UI {
 
 func (p *triggersPage) newForm() app.UI {
 	return app.Section().Class("card").Aria("labelledby", "new-trigger-heading").Body(
-		app.H2().ID("new-trigger-heading").Text("Log a trigger"),
+		heading2("new-trigger-heading", "Log a trigger"),
 		app.Form().Class("stack trigger-form").OnSubmit(p.saveNew).Body(
 			append(p.fields(triggerNewForm, &p.form, p.formErrs),
 				app.Div().Class("actions").Body(
@@ -299,7 +299,7 @@ func (p *triggersPage) fields(prefix string, f *triggerForm, errs fieldProblems)
 			problemSlot(whenID, errs["when"]),
 			app.Div().Class("when-row").Body(
 				app.Div().Body(
-					app.Label().For(whenID).Text("Date"),
+					labelFor(whenID, "Date"),
 					app.Input().Type("date").ID(whenID).Aria("required", "true").Aria("invalid", errs["when"] != "").
 						OnChange(func(ctx app.Context, e app.Event) {
 							f.Day = ctx.JSSrc().Get("value").String()
@@ -307,7 +307,7 @@ func (p *triggersPage) fields(prefix string, f *triggerForm, errs fieldProblems)
 						}),
 				),
 				app.Div().Body(
-					app.Label().For(prefix+"-time").Text("Time"),
+					labelFor(prefix+"-time", "Time"),
 					app.Input().Type("time").ID(prefix+"-time").Aria("required", "true").Aria("invalid", errs["when"] != "").
 						OnChange(func(ctx app.Context, e app.Event) {
 							f.Time = ctx.JSSrc().Get("value").String()
@@ -343,11 +343,11 @@ func (p *triggersPage) fields(prefix string, f *triggerForm, errs fieldProblems)
 				OnInput(onInput)
 		}
 		ui = append(ui,
-			app.Label().For(id).Text(t.label),
+			labelFor(id, t.label),
 			problemSlot(id, errs[t.field]),
 		)
 		if t.field == "what" {
-			ui = append(ui, app.P().ID(id+"-hint").Class("field-hint").Text("A few words, such as “a song on the radio”. Using the same words each time helps the patterns show."))
+			ui = append(ui, paraClass("field-hint", "A few words, such as “a song on the radio”. Using the same words each time helps the patterns show.").ID(id+"-hint"))
 		}
 		ui = append(ui, control)
 		if t.field == "what" {
@@ -379,7 +379,7 @@ func (p *triggersPage) choices(prefix string, f *triggerForm, errs fieldProblems
 	}
 	catID, intID := prefix+"-category", prefix+"-intensity"
 	return []app.UI{
-		app.Label().For(catID).Text("What kind of trigger (optional)"),
+		labelFor(catID, "What kind of trigger (optional)"),
 		problemSlot(catID, errs["category"]),
 		app.Select().ID(catID).Aria("invalid", errs["category"] != "").Aria("describedby", describedBy(catID, false, errs["category"])).
 			OnChange(func(ctx app.Context, e app.Event) {
@@ -392,7 +392,7 @@ func (p *triggersPage) choices(prefix string, f *triggerForm, errs fieldProblems
 				return app.Option().Value(string(c)).Selected(f.Category == c).Text(c.Label())
 			}),
 		),
-		app.Label().For(intID).Text("How strong it was, from 0 (hardly) to 10 (overwhelming) (optional)"),
+		labelFor(intID, "How strong it was, from 0 (hardly) to 10 (overwhelming) (optional)"),
 		problemSlot(intID, errs["intensity"]),
 		app.Select().ID(intID).Class("short").Aria("invalid", errs["intensity"] != "").Aria("describedby", describedBy(intID, false, errs["intensity"])).
 			OnChange(func(ctx app.Context, e app.Event) {
@@ -497,12 +497,12 @@ func (p *triggersPage) stopEdit(status string) {
 // editView is the form for changing one logged trigger.
 func (p *triggersPage) editView(e triggers.Entry) app.UI {
 	return app.Section().Class("card edit-trigger").Aria("labelledby", "trigger-edit-heading").Body(
-		app.H2().ID("trigger-edit-heading").TabIndex(-1).Text("Edit: "+e.What),
+		heading2("trigger-edit-heading", "Edit: "+e.What).TabIndex(-1),
 		app.Form().Class("stack trigger-form").OnSubmit(p.saveEdit).Body(
 			append(p.fields(triggerEditForm, &p.edit, p.editErrs),
 				app.Div().Class("actions").Body(
 					app.Button().Type("submit").Class("primary").Text("Save changes").Disabled(p.saving),
-					app.Button().Type("button").Text("Cancel editing").OnClick(func(ctx app.Context, e app.Event) {
+					button("Cancel editing").OnClick(func(ctx app.Context, e app.Event) {
 						p.stopEdit("Nothing was changed.")
 					}),
 				),
@@ -585,14 +585,14 @@ func (p *triggersPage) patternsSection() app.UI {
 	var body []app.UI
 	switch {
 	case !p.loaded:
-		body = []app.UI{app.P().Class("muted").Text("Loading your log…")}
+		body = []app.UI{paraClass("muted", "Loading your log…")}
 	case len(p.entries) < 2:
 		body = []app.UI{para("Once you have logged a few triggers, this shows which ones come up most, what kinds they are, and the times of day and days of the week they tend to come. Knowing that can help you plan for the hard moments.")}
 	default:
 		body = p.patterns()
 	}
 	return app.Section().Class("patterns").Aria("labelledby", "patterns-heading").Body(
-		append([]app.UI{app.H2().ID("patterns-heading").Text("Patterns")}, body...)...,
+		append([]app.UI{heading2("patterns-heading", "Patterns")}, body...)...,
 	)
 }
 
@@ -679,7 +679,7 @@ func (p *triggersPage) listSection() app.UI {
 	case p.problem != "":
 		body = app.Div().Class("notice warning").Role("alert").Body(para(p.problem))
 	case !p.loaded:
-		body = app.P().Class("muted").Text("Loading your log…")
+		body = paraClass("muted", "Loading your log…")
 	case len(p.entries) == 0:
 		body = app.Div().Class("empty").Body(
 			para("Nothing logged yet. Each trigger you save appears here, newest first, with what helped, so that you can look back on it, change it or delete it."),
@@ -687,22 +687,22 @@ func (p *triggersPage) listSection() app.UI {
 	default:
 		shown := p.entries[:min(p.limit, len(p.entries))]
 		body = app.Div().Body(
-			app.P().Class("muted").Text(countText(len(p.entries), "trigger", "triggers")+" logged, newest first."),
+			paraClass("muted", countText(len(p.entries), "trigger", "triggers")+" logged, newest first."),
 			app.Ol().Class("trigger-list").Body(
 				app.Range(shown).Slice(func(i int) app.UI { return p.item(shown[i]) }),
 			),
 			app.If(len(p.entries) > len(shown), func() app.UI {
-				return app.Button().Type("button").Text("Show " + countText(min(len(p.entries)-len(shown), triggerBatch), "more", "more")).
+				return button("Show " + countText(min(len(p.entries)-len(shown), triggerBatch), "more", "more")).
 					OnClick(func(ctx app.Context, e app.Event) { p.limit += triggerBatch })
 			}),
 		)
 	}
 	return app.Section().Aria("labelledby", "log-heading").Body(
-		app.H2().ID("log-heading").Text("Your log"),
+		heading2("log-heading", "Your log"),
 		p.undoNotice(),
 		body,
 		app.If(p.damaged, func() app.UI {
-			return app.P().Class("muted").Text("Some saved entries could not be read and are not shown.")
+			return paraClass("muted", "Some saved entries could not be read and are not shown.")
 		}),
 	)
 }
@@ -743,9 +743,9 @@ func (p *triggersPage) item(e triggers.Entry) app.UI {
 		),
 		app.If(len(details) > 0, func() app.UI { return app.Dl().Body(details...) }),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Text("Edit").Aria("label", "Edit “"+e.What+"”, "+when).
+			button("Edit").Aria("label", "Edit “"+e.What+"”, "+when).
 				OnClick(func(ctx app.Context, _ app.Event) { p.startEdit(ctx, e) }),
-			app.Button().Type("button").Text("Delete").Aria("label", "Delete “"+e.What+"”, "+when).
+			button("Delete").Aria("label", "Delete “"+e.What+"”, "+when).
 				OnClick(func(ctx app.Context, _ app.Event) { p.delete(e) }),
 		),
 	)

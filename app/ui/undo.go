@@ -75,7 +75,7 @@ func undoNotice(buttonID, text string, undo func(app.Context, app.Event)) app.UI
 	return app.Div().Class("undo-slot").Body(
 		app.Div().Class("notice undo").Role("status").Body(
 			app.P().Text(text),
-			app.Button().Type("button").ID(buttonID).Text("Undo delete").OnClick(undo),
+			button("Undo delete").ID(buttonID).OnClick(undo),
 		),
 	)
 }

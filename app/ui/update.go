@@ -38,7 +38,7 @@ func (u *updateNotice) Render() app.UI {
 	return app.Div().Class("update-slot").Body(
 		app.Div().Class("notice update").Role("status").Body(
 			app.P().Text("A new version of Kintsugi is ready. Your saved entries stay as they are."),
-			app.Button().Type("button").Class("primary").Text("Reload to update").OnClick(u.reload),
+			button("Reload to update").Class("primary").OnClick(u.reload),
 		),
 	)
 }

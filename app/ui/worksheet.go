@@ -139,10 +139,10 @@ func (p *worksheetPage) why(s sheetSpec) app.UI {
 	}
 	var private app.UI
 	if s.Private {
-		private = app.P().Class("notice").Text("This reflection is for you alone. Nothing here is shared, and there is no right answer.")
+		private = paraClass("notice", "This reflection is for you alone. Nothing here is shared, and there is no right answer.")
 	}
 	return app.Div().Class("why no-print").Body(
-		app.P().Class("lead").Text(s.Why),
+		paraClass("lead", s.Why),
 		chapter,
 		private,
 	)
@@ -151,7 +151,7 @@ func (p *worksheetPage) why(s sheetSpec) app.UI {
 func (p *worksheetPage) listView(s sheetSpec) app.UI {
 	var draft app.UI
 	if w, ok := exercise.LastDraft(p.past); ok {
-		draft = app.Button().Type("button").Text("Continue your draft from "+dayOf(w.Updated)).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w.ID) }, app.EventScope(w.ID))
+		draft = button("Continue your draft from "+dayOf(w.Updated)).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w.ID) }, app.EventScope(w.ID))
 	}
 	var list app.UI
 	switch {
@@ -165,7 +165,7 @@ func (p *worksheetPage) listView(s sheetSpec) app.UI {
 				w := p.past[i]
 				return app.Li().Class("entry").Body(
 					app.H3().Text(sheetName(w)),
-					app.P().Class("muted").Text(stateText(w)),
+					paraClass("muted", stateText(w)),
 					p.entryActions(w),
 				)
 			}),
@@ -183,12 +183,12 @@ func (p *worksheetPage) listView(s sheetSpec) app.UI {
 		timer,
 		p.why(s),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("primary").Text("Start a new worksheet").OnClick(p.start),
+			button("Start a new worksheet").Class("primary").OnClick(p.start),
 			draft,
 		),
 		statusLine(p.status, p.stFailed),
 		app.Section().Class("card").Aria("labelledby", "past-heading").Body(
-			app.H2().ID("past-heading").Text("Saved on this device"),
+			heading2("past-heading", "Saved on this device"),
 			statusLine(p.listErr, p.listErr != ""),
 			list,
 		),
@@ -233,15 +233,15 @@ func (p *worksheetPage) entryActions(w exercise.Worksheet) app.UI {
 		return app.Div().Class("confirm").Role("group").Aria("label", "Confirm deletion").Body(
 			app.P().Text("Delete \""+name+"\"? This cannot be undone."),
 			app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("danger").Text("Yes, delete it").OnClick(func(ctx app.Context, e app.Event) { p.delete(w.ID) }, app.EventScope(w.ID)),
-				app.Button().Type("button").Text("Keep it").OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
+				button("Yes, delete it").Class("danger").OnClick(func(ctx app.Context, e app.Event) { p.delete(w.ID) }, app.EventScope(w.ID)),
+				button("Keep it").OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
 			),
 		)
 	}
 	return app.Div().Class("actions").Body(
-		app.Button().Type("button").Text("Read").Aria("label", "Read "+name).OnClick(func(ctx app.Context, e app.Event) { p.read(ctx, w.ID) }, app.EventScope(w.ID)),
-		app.Button().Type("button").Text("Edit").Aria("label", "Edit "+name).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w.ID) }, app.EventScope(w.ID)),
-		app.Button().Type("button").Text("Delete").Aria("label", "Delete "+name).OnClick(func(ctx app.Context, e app.Event) { p.deleting, p.status = w.ID, "" }, app.EventScope(w.ID)),
+		button("Read").Aria("label", "Read "+name).OnClick(func(ctx app.Context, e app.Event) { p.read(ctx, w.ID) }, app.EventScope(w.ID)),
+		button("Edit").Aria("label", "Edit "+name).OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, w.ID) }, app.EventScope(w.ID)),
+		button("Delete").Aria("label", "Delete "+name).OnClick(func(ctx app.Context, e app.Event) { p.deleting, p.status = w.ID, "" }, app.EventScope(w.ID)),
 	)
 }
 
@@ -446,22 +446,22 @@ func (p *worksheetPage) editor(s sheetSpec) app.UI {
 	if s.result != nil {
 		if heading, text := s.result(*w); text != "" {
 			result = app.Section().Class("card result").Aria("labelledby", "result-heading").Body(
-				app.H2().ID("result-heading").Text(heading),
-				app.P().Class("finished-text").Text(text),
+				heading2("result-heading", heading),
+				paraClass("finished-text", text),
 			)
 		}
 	}
 	return app.Div().Class("stack worksheet").Body(
-		app.H2().ID("sheet-heading").TabIndex(-1).Text(map[bool]string{true: "A new worksheet", false: "Your worksheet"}[w.Empty()]),
+		heading2("sheet-heading", map[bool]string{true: "A new worksheet", false: "Your worksheet"}[w.Empty()]).TabIndex(-1),
 		p.why(s),
-		app.Label().For("ws-title").Text("A name for this worksheet (optional)"),
+		labelFor("ws-title", "A name for this worksheet (optional)"),
 		app.Input().Type("text").ID("ws-title").MaxLength(exercise.MaxTitle).Attr("autocomplete", "off").
 			OnInput(func(ctx app.Context, e app.Event) { p.cur.Title = ctx.JSSrc().Get("value").String(); p.changed() }),
 		app.Range(s.Steps).Slice(func(i int) app.UI { return p.step(s, s.Steps[i], hints[s.Steps[i].Name]) }),
 		result,
 		app.Div().Class("actions sticky-actions").Body(
-			app.Button().Type("button").Class("primary").Text("Finish and read it back").OnClick(p.finish),
-			app.Button().Type("button").Text("Save and go back to the list").OnClick(p.close),
+			button("Finish and read it back").Class("primary").OnClick(p.finish),
+			button("Save and go back to the list").OnClick(p.close),
 		),
 		statusLine(p.note, p.failed),
 	)
@@ -476,7 +476,7 @@ func (p *worksheetPage) step(s sheetSpec, st exercise.Step, hints []sheetHint) a
 			body = append(body, app.P().ID(promptID).Text(st.Prompt))
 		}
 		if st.Help != "" {
-			body = append(body, app.P().Class("muted").Text(st.Help))
+			body = append(body, paraClass("muted", st.Help))
 		}
 	}
 	switch st.Input {
@@ -488,7 +488,7 @@ func (p *worksheetPage) step(s sheetSpec, st exercise.Step, hints []sheetHint) a
 		}
 	case exercise.Text:
 		id := textID(st.Name)
-		body = append(body, app.Label().For(id).Class("step-title").Text(st.Title))
+		body = append(body, labelFor(id, st.Title).Class("step-title"))
 		intro(true)
 		body = append(body,
 			app.Textarea().ID(id).Rows(4).MaxLength(exercise.MaxText).Aria("describedby", promptID).
@@ -502,7 +502,7 @@ func (p *worksheetPage) step(s sheetSpec, st exercise.Step, hints []sheetHint) a
 		}
 	case exercise.Date:
 		id := textID(st.Name)
-		body = append(body, app.Label().For(id).Class("step-title").Text(st.Title))
+		body = append(body, labelFor(id, st.Title).Class("step-title"))
 		intro(true)
 		body = append(body, app.Input().Type("date").ID(id).Value(p.cur.Text(st.Name)).Aria("describedby", promptID).
 			OnChange(func(ctx app.Context, e app.Event) {
@@ -553,15 +553,15 @@ func (p *worksheetPage) choiceStep(st exercise.Step) app.UI {
 	return app.FieldSet().Class("choices").Body(
 		app.Legend().Class("step-title").Text(st.Title),
 		app.If(st.Prompt != "", func() app.UI { return app.P().Text(st.Prompt) }),
-		app.If(st.Help != "", func() app.UI { return app.P().Class("muted").Text(st.Help) }),
+		app.If(st.Help != "", func() app.UI { return paraClass("muted", st.Help) }),
 		app.Range(st.Options).Slice(func(i int) app.UI {
 			o := st.Options[i]
 			id := textID(st.Name) + "-" + o.ID
 			return app.Div().Class("choice").Body(
 				app.Input().Type("radio").Name(textID(st.Name)).ID(id).Value(o.ID).Checked(current == o.ID).
 					OnChange(func(ctx app.Context, e app.Event) { p.cur.SetText(st.Name, o.ID); p.changed() }, app.EventScope(id)),
-				app.Label().For(id).Text(o.Label),
-				app.If(o.Help != "", func() app.UI { return app.P().Class("muted").Text(o.Help) }),
+				labelFor(id, o.Label),
+				app.If(o.Help != "", func() app.UI { return paraClass("muted", o.Help) }),
 			)
 		}),
 	)
@@ -588,7 +588,7 @@ func (p *worksheetPage) checklistStep(st exercise.Step) app.UI {
 	return app.FieldSet().Class("checklist").Body(
 		app.Legend().Class("step-title").Text(st.Title),
 		app.If(st.Prompt != "", func() app.UI { return app.P().Text(st.Prompt) }),
-		app.If(st.Help != "", func() app.UI { return app.P().Class("muted").Text(st.Help) }),
+		app.If(st.Help != "", func() app.UI { return paraClass("muted", st.Help) }),
 		app.Range(groups).Slice(func(gi int) app.UI {
 			g := groups[gi]
 			var sugs []exercise.Suggestion
@@ -607,8 +607,8 @@ func (p *worksheetPage) checklistStep(st exercise.Step) app.UI {
 							OnChange(func(ctx app.Context, e app.Event) {
 								p.tick(st.Name, s, ctx.JSSrc().Get("checked").Bool())
 							}, app.EventScope(id)),
-						app.Label().For(id).Text(s.Text),
-						app.If(s.Help != "", func() app.UI { return app.P().Class("muted").Text(s.Help) }),
+						labelFor(id, s.Text),
+						app.If(s.Help != "", func() app.UI { return paraClass("muted", s.Help) }),
 					)
 				}),
 			)
@@ -653,7 +653,7 @@ func (p *worksheetPage) itemsEditor(st exercise.Step, suggestions []exercise.Sug
 				s := suggestions[i]
 				return app.Li().Body(
 					app.Span().Text(s.Text+" "),
-					app.Button().Type("button").Class("link").Text("Add").Aria("label", "Add: "+s.Text).
+					button("Add").Class("link").Aria("label", "Add: "+s.Text).
 						OnClick(func(ctx app.Context, e app.Event) { p.addItem(ctx, st.Name, exercise.Item{Ref: s.ID, Text: s.Text}) }, app.EventScope(st.Name, s.ID)),
 				)
 			})),
@@ -661,9 +661,9 @@ func (p *worksheetPage) itemsEditor(st exercise.Step, suggestions []exercise.Sug
 	}
 	return app.Div().Class("items").Body(
 		ideas,
-		app.If(len(shown) == 0, func() app.UI { return app.P().Class("muted").Text("No entries yet.") }),
+		app.If(len(shown) == 0, func() app.UI { return paraClass("muted", "No entries yet.") }),
 		app.Ol().Class("item-list").Body(app.Range(shown).Slice(func(k int) app.UI { return p.itemEditor(st, shown[k], k+1) })),
-		app.Button().Type("button").Text("Add an entry").Aria("label", "Add an entry to "+st.Title).
+		button("Add an entry").Aria("label", "Add an entry to "+st.Title).
 			OnClick(func(ctx app.Context, e app.Event) { p.addItem(ctx, st.Name, exercise.Item{}) }, app.EventScope(st.Name)),
 	)
 }
@@ -684,7 +684,7 @@ func (p *worksheetPage) itemEditor(st exercise.Step, i, n int) app.UI {
 	var parts []app.UI
 	textField := itemID(st.Name, i, "text")
 	parts = append(parts,
-		app.Label().For(textField).Text(label),
+		labelFor(textField, label),
 		app.Input().Type("text").ID(textField).MaxLength(exercise.MaxItemText).Attr("autocomplete", "off").
 			OnInput(func(ctx app.Context, e app.Event) {
 				v := ctx.JSSrc().Get("value").String()
@@ -694,7 +694,7 @@ func (p *worksheetPage) itemEditor(st exercise.Step, i, n int) app.UI {
 	if st.Dated {
 		id := itemID(st.Name, i, "date")
 		parts = append(parts,
-			app.Label().For(id).Text("Day"),
+			labelFor(id, "Day"),
 			app.Input().Type("date").ID(id).Value(dateValue(it.Date)).
 				OnChange(func(ctx app.Context, e app.Event) {
 					d, err := civil.Parse(ctx.JSSrc().Get("value").String())
@@ -709,7 +709,7 @@ func (p *worksheetPage) itemEditor(st exercise.Step, i, n int) app.UI {
 		id := itemID(st.Name, i, "choice-"+c.Name)
 		current := it.Choices[c.Name]
 		parts = append(parts,
-			app.Label().For(id).Text(c.Label),
+			labelFor(id, c.Label),
 			app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
 				v := ctx.JSSrc().Get("value").String()
 				set(func(it exercise.Item) exercise.Item { return it.WithChoice(c.Name, v) })
@@ -730,13 +730,13 @@ func (p *worksheetPage) itemEditor(st exercise.Step, i, n int) app.UI {
 					on := ctx.JSSrc().Get("checked").Bool()
 					set(func(it exercise.Item) exercise.Item { return it.WithMark(m.ID, on) })
 				}, app.EventScope(scope, m.ID)),
-			app.Label().For(id).Text(m.Label),
+			labelFor(id, m.Label),
 		))
 	}
 	if st.Note != "" {
 		id := itemID(st.Name, i, "note")
 		parts = append(parts,
-			app.Label().For(id).Text(st.Note),
+			labelFor(id, st.Note),
 			app.Textarea().ID(id).Rows(2).MaxLength(exercise.MaxNote).
 				OnInput(func(ctx app.Context, e app.Event) {
 					v := ctx.JSSrc().Get("value").String()
@@ -744,7 +744,7 @@ func (p *worksheetPage) itemEditor(st exercise.Step, i, n int) app.UI {
 				}, app.EventScope(scope)),
 		)
 	}
-	parts = append(parts, app.Button().Type("button").Class("link").Text("Remove").Aria("label", "Remove "+label).
+	parts = append(parts, button("Remove").Class("link").Aria("label", "Remove "+label).
 		OnClick(func(ctx app.Context, e app.Event) { p.removeItem(ctx, st.Name, i) }, app.EventScope(scope)))
 	return app.Li().Class("item stack").Body(parts...)
 }
@@ -792,8 +792,8 @@ func (p *worksheetPage) readBack(s sheetSpec, w exercise.Worksheet) app.UI {
 		if heading, text := s.result(w); text != "" {
 			result = app.Section().Class("card result").Aria("labelledby", "result-heading").Body(
 				app.H3().ID("result-heading").Text(heading),
-				app.P().ID("finished-text").Class("finished-text").Text(text),
-				app.Button().Type("button").Class("no-print").Text("Copy the text").OnClick(func(ctx app.Context, e app.Event) {
+				paraClass("finished-text", text).ID("finished-text"),
+				button("Copy the text").Class("no-print").OnClick(func(ctx app.Context, e app.Event) {
 					if w, ok := p.find(p.reading); ok {
 						_, text := p.spec().result(w)
 						copyText(text)
@@ -827,23 +827,23 @@ func (p *worksheetPage) readBack(s sheetSpec, w exercise.Worksheet) app.UI {
 		for i, st := range p.missing {
 			names[i] = st.Title
 		}
-		missing = app.P().Class("notice no-print").Text("Left empty for now: " + strings.Join(names, "; ") + ". That is fine; you can come back to them.")
+		missing = paraClass("notice no-print", "Left empty for now: "+strings.Join(names, "; ")+". That is fine; you can come back to them.")
 	}
 	if len(parts) == 0 {
 		parts = append(parts, para("Nothing is written in this worksheet yet."))
 	}
 	return app.Article().Class("stack read-back").Body(
-		app.H2().ID("sheet-read-heading").TabIndex(-1).Text(sheetName(w)),
-		app.P().Class("muted").Text(stateText(w)),
+		heading2("sheet-read-heading", sheetName(w)).TabIndex(-1),
+		paraClass("muted", stateText(w)),
 		statusLine(p.status, p.stFailed),
 		missing,
 		result,
 		notes,
 		app.Div().Body(parts...),
 		app.Div().Class("actions no-print").Body(
-			app.Button().Type("button").Text("Print").OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
-			app.Button().Type("button").Text("Edit").OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, p.reading) }),
-			app.Button().Type("button").Text("Back to the list").OnClick(func(ctx app.Context, e app.Event) { p.reading, p.status = "", "" }),
+			button("Print").OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
+			button("Edit").OnClick(func(ctx app.Context, e app.Event) { p.edit(ctx, p.reading) }),
+			button("Back to the list").OnClick(func(ctx app.Context, e app.Event) { p.reading, p.status = "", "" }),
 		),
 	)
 }
