@@ -16,8 +16,21 @@ import (
 // markReady is run in every new document before its own scripts: it notes,
 // in milliseconds since the navigation started, when go-app removed its
 // loader (the wasm is running and the page is usable). Until the document
-// is parsed, the loader may simply not be there yet.
+// is parsed, the loader may simply not be there yet. On the way it notes
+// when app.wasm was ready to run (compiled and instantiated) and when the
+// Go program started, which splits a start into its parts.
 const markReady = `window.kintsugiBench = {};
+const kintsugiMark = (k) => { if (!(k in window.kintsugiBench)) window.kintsugiBench[k] = performance.now(); };
+const kintsugiInstantiate = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = function (...args) {
+  return kintsugiInstantiate.apply(this, args).then((r) => { kintsugiMark("wasm"); return r; });
+};
+let kintsugiGo;
+Object.defineProperty(window, "Go", {configurable: true, get() { return kintsugiGo; }, set(v) {
+  kintsugiGo = v;
+  const run = v.prototype.run;
+  v.prototype.run = function (...args) { kintsugiMark("run"); return run.apply(this, args); };
+}});
 new MutationObserver(() => {
   if (!window.kintsugiBench.ready && document.readyState !== "loading" && !document.getElementById("app-wasm-loader") && document.querySelector("main h1")) {
     window.kintsugiBench.ready = performance.now();
@@ -38,49 +51,58 @@ func phone(ctx context.Context) error {
 	return err
 }
 
+// startTimes are the moments of a start, in milliseconds since the
+// navigation started: app.wasm ready to run, the Go program started, and the
+// app usable.
+type startTimes struct {
+	Wasm  float64 `json:"wasm"`
+	Run   float64 `json:"run"`
+	Ready float64 `json:"ready"`
+}
+
 // visit loads url in a new tab of b and returns the first contentful paint
-// and, with usable, the time until the app was usable, both since the
-// navigation started. With wasm false, it loads go-app's plain HTML render.
-func (b *browser) visit(url string, throttle, wasm, usable bool) (fcp, ready float64, err error) {
+// and, with usable, the moments of the start until the app was usable.
+// With wasm false, it loads go-app's plain HTML render.
+func (b *browser) visit(url string, throttle, wasm, usable bool) (fcp float64, start startTimes, err error) {
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	defer cancel()
 	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancelTime()
 	if err := chromedp.Do(ctx); err != nil {
-		return 0, 0, err
+		return 0, startTimes{}, err
 	}
 	if throttle {
 		if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-			return 0, 0, err
+			return 0, startTimes{}, err
 		}
 		if err := phone(ctx); err != nil {
-			return 0, 0, err
+			return 0, startTimes{}, err
 		}
 	}
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: markReady}); err != nil {
-		return 0, 0, err
+		return 0, startTimes{}, err
 	}
 	if !wasm {
 		url += "?wasm=false"
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		return 0, 0, err
+		return 0, startTimes{}, err
 	}
 	wait := `!!window.kintsugiBench.ready`
 	if !wasm || !usable {
 		wait = `performance.getEntriesByName("first-contentful-paint").length > 0`
 	}
 	if _, err := eval[bool](ctx, fmt.Sprintf(`new Promise(resolve => { const t = setInterval(() => { if (%s) { clearInterval(t); resolve(true); } }, 10); })`, wait)); err != nil {
-		return 0, 0, err
+		return 0, startTimes{}, err
 	}
 	fcp, err = eval[float64](ctx, `(performance.getEntriesByName("first-contentful-paint")[0] || {startTime: -1}).startTime`)
 	if err != nil {
-		return 0, 0, err
+		return 0, startTimes{}, err
 	}
 	if wasm && usable {
-		ready, err = eval[float64](ctx, `window.kintsugiBench.ready`)
+		start, err = eval[startTimes](ctx, `window.kintsugiBench`)
 	}
-	return fcp, ready, err
+	return fcp, start, err
 }
 
 // measureStart times the start of the app: a first visit to a chapter
@@ -106,13 +128,13 @@ func measureStart(base, chapter string, stopServer func()) ([]figure, error) {
 			if err != nil {
 				return nil, err
 			}
-			fcp, ready, err := b.visit(v.url, false, v.wasm, v.ready)
+			fcp, start, err := b.visit(v.url, false, v.wasm, v.ready)
 			b.cancel()
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", v.f.name, err)
 			}
 			if v.ready {
-				v.f.ms = append(v.f.ms, ready)
+				v.f.ms = append(v.f.ms, start.Ready)
 			} else {
 				v.f.ms = append(v.f.ms, fcp)
 			}
@@ -139,24 +161,33 @@ func measureStart(base, chapter string, stopServer func()) ([]figure, error) {
 		homePhone := figure{name: "  as a mid-range phone"}
 		usable := figure{name: label + ", check-in tool: usable", target: "< 1000"}
 		usablePhone := figure{name: "  as a mid-range phone", target: "< 2500"}
+		wasm := figure{name: "  of which app.wasm compiled by"}
+		run := figure{name: "  and the Go program started at"}
+		wasmPhone := figure{name: "  as a phone, app.wasm compiled by"}
+		runPhone := figure{name: "  and the Go program started at"}
 		for range runs {
 			for _, v := range []struct {
 				f               *figure
 				url             string
 				throttle, ready bool
 			}{{&home, base + "/", false, false}, {&homePhone, base + "/", true, false}, {&usable, base + tool, false, true}, {&usablePhone, base + tool, true, true}} {
-				fcp, ready, err := b.visit(v.url, v.throttle, true, v.ready)
+				fcp, start, err := b.visit(v.url, v.throttle, true, v.ready)
 				if err != nil {
 					return fmt.Errorf("%s: %w", v.f.name, err)
 				}
-				if v.ready {
-					v.f.ms = append(v.f.ms, ready)
-				} else {
+				switch {
+				case !v.ready:
 					v.f.ms = append(v.f.ms, fcp)
+				case v.throttle:
+					v.f.ms = append(v.f.ms, start.Ready)
+					wasmPhone.ms, runPhone.ms = append(wasmPhone.ms, start.Wasm), append(runPhone.ms, start.Run)
+				default:
+					v.f.ms = append(v.f.ms, start.Ready)
+					wasm.ms, run.ms = append(wasm.ms, start.Wasm), append(run.ms, start.Run)
 				}
 			}
 		}
-		figs = append(figs, home, homePhone, usable, usablePhone)
+		figs = append(figs, home, homePhone, usable, wasm, run, usablePhone, wasmPhone, runPhone)
 		return nil
 	}
 	if err := starts("warm start"); err != nil {
