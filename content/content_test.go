@@ -61,11 +61,7 @@ func TestContent(t *testing.T) {
 // TestBundleHoldsEveryFile checks that the browser gets the same content
 // as the server: the bundle, read back, has every file byte for byte.
 func TestBundleHoldsEveryFile(t *testing.T) {
-	data, err := content.Bundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, cards, err := content.ParseBundle(data)
+	files, cards, err := content.ParseBundle(content.Bundle())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,9 +80,54 @@ func TestBundleHoldsEveryFile(t *testing.T) {
 	if _, err := guide.Load(files); err != nil {
 		t.Errorf("the guide does not load from the bundle: %v", err)
 	}
-	for _, bad := range []string{"", "{", `{"files": {}}`, `[]`} {
+}
+
+// TestDamagedBundleIsRefused checks that a bundle cut short anywhere, or
+// changed in its framing, is refused whole rather than read in part.
+func TestDamagedBundleIsRefused(t *testing.T) {
+	good := []byte("kintsugi content 1\n2\ncards.md\n5\nCards\nparts.md\n6\nParts\n\n")
+	if _, _, err := content.ParseBundle(good); err != nil {
+		t.Fatalf("a good bundle: %v", err)
+	}
+	for i := range len(good) - 1 {
+		if _, _, err := content.ParseBundle(good[:i]); err == nil {
+			t.Errorf("a bundle cut to %d bytes was read", i)
+		}
+	}
+	for _, bad := range []string{
+		"",
+		"{}",
+		"kintsugi content 1\n0\n",
+		"kintsugi content 1\n1\ncards.md\n5\nCards\nmore", // more than its files
+		"kintsugi content 2\ncards.md\n5\nCards\n",
+		"kintsugi content 1\n1\nparts.md\n5\nParts\n",                 // no cards.md
+		"kintsugi content 1\n1\ncards.md\n4\nCards\n",                 // length too short
+		"kintsugi content 1\n1\ncards.md\n9\nCards\n",                 // length too long
+		"kintsugi content 1\n1\ncards.md\n-1\nCards\n",                // negative
+		"kintsugi content 1\n1\ncards.md\nfive\nCards\n",              // not a number
+		"kintsugi content 1\n2\ncards.md\n5\nCards\ncards.md\n1\nX\n", // twice
+		"kintsugi content 1\n1\ncards.md\n5\nCa\xffds\n",              // not UTF-8
+		"kintsugi content 1\n1\n\n5\nCards\n",                         // no name
+	} {
 		if _, _, err := content.ParseBundle([]byte(bad)); err == nil {
 			t.Errorf("ParseBundle(%q) succeeded", bad)
 		}
 	}
+}
+
+// FuzzParseBundle checks that no input makes ParseBundle panic, and that
+// what it reads is what a bundle of those files holds.
+func FuzzParseBundle(f *testing.F) {
+	f.Add([]byte("kintsugi content 1\n2\ncards.md\n5\nCards\nparts.md\n6\nParts\n\n"))
+	f.Add([]byte("kintsugi content 1\n1\ncards.md\n0\n\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		files, cards, err := content.ParseBundle(data)
+		if err != nil {
+			return
+		}
+		again, cardsAgain, err := content.ParseBundle(data)
+		if err != nil || cards != cardsAgain || len(again) != len(files) {
+			t.Fatalf("a bundle read twice differs: %v", err)
+		}
+	})
 }

@@ -4,7 +4,6 @@ package content
 
 import (
 	"embed"
-	"encoding/json"
 	"io/fs"
 	"maps"
 	"sync"
@@ -43,9 +42,9 @@ var embedded = sync.OnceValue(func() map[string]string {
 // preamble describes its format.
 func Cards() string { return cards }
 
-// Bundle returns every content file in one JSON document, for the browser.
-func Bundle() ([]byte, error) {
-	b := bundle{Files: maps.Clone(Files())}
-	b.Files[cardsFile] = cards
-	return json.Marshal(b)
+// Bundle returns every content file in one document, for the browser.
+func Bundle() []byte {
+	all := maps.Clone(Files())
+	all[cardsFile] = cards
+	return encodeBundle(all)
 }

@@ -93,7 +93,7 @@ window.kintsugiHadWorker = !!(navigator.serviceWorker && navigator.serviceWorker
     started = true;
     // The guide's text, fetched beside app.wasm and handed over before the
     // Go program runs (app/server edits app.js to wait for it).
-    var text = fetch("/content.json").then(function (r) { return r.ok ? r.text() : null; }).catch(function () { return null; });
+    var text = fetch("/content.txt").then(function (r) { return r.ok ? r.text() : null; }).catch(function () { return null; });
     window.kintsugiBeforeRun = function () {
       return text.then(function (t) { window.kintsugiContent = t; });
     };

@@ -19,10 +19,8 @@ const ContentPath = content.Path
 // contentBundle is the content bundle, raw and compressed, made once per
 // process: the content is built into the server.
 var contentBundle = sync.OnceValues(func() (*compressed, error) {
-	raw, err := content.Bundle()
-	if err != nil {
-		return nil, err
-	}
+	raw := content.Bundle()
+	var err error
 	sum := sha256.Sum256(raw)
 	c := &compressed{raw: raw, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
 	if c.br, err = Brotli(raw); err != nil {

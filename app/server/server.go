@@ -11,6 +11,7 @@ package server
 
 import (
 	_ "embed"
+	"kintsugi/content"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -150,7 +151,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveWasm(w, r)
 		return
 	case path == ContentPath:
-		serveCompressed(w, r, s.content, "application/json")
+		serveCompressed(w, r, s.content, content.MediaType)
 		return
 	case path == "/app.js" || path == "/goapp.js":
 		w.Header().Set("Content-Type", "application/javascript")

@@ -363,7 +363,7 @@ func TestExportStatic(t *testing.T) {
 	if err := s.ExportStatic(dir, paths); err != nil {
 		t.Fatalf("ExportStatic: %v", err)
 	}
-	for _, name := range []string{"index.html", "privacy.html", "privacy/index.html", "tools/journal.html", "tools/journal/index.html", "404.html", "content.json", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.wasm", "web/kintsugi.css", "web/icons/maskable-512.png"} {
+	for _, name := range []string{"index.html", "privacy.html", "privacy/index.html", "tools/journal.html", "tools/journal/index.html", "404.html", "content.txt", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.wasm", "web/kintsugi.css", "web/icons/maskable-512.png"} {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
 			t.Errorf("static site lacks %s", name)
 		}
@@ -450,13 +450,11 @@ func TestAppScriptStartsTheWasmAsKintsugiNeeds(t *testing.T) {
 // each encoding, and that it is the server's own.
 func TestContentBundle(t *testing.T) {
 	s := mustServer(t, mustWebDir(t))
-	want, err := content.Bundle()
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := content.Bundle()
+	var err error
 	for _, enc := range []string{"br", "gzip", ""} {
 		res := get(t, s, server.ContentPath, "Accept-Encoding", enc)
-		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/json" || res.Header.Get("Content-Encoding") != enc {
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != content.MediaType || res.Header.Get("Content-Encoding") != enc {
 			t.Fatalf("%q: status %d, type %q, encoding %q", enc, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Encoding"))
 		}
 		raw, _ := io.ReadAll(res.Body)
