@@ -145,8 +145,7 @@ func decode(data []byte) (Backup, *Error) {
 		rec.Updated, _ = time.Parse(time.RFC3339Nano, r.Updated)
 		if err := rec.Validate(); err != nil {
 			detail := "invalid"
-			var ie *userdata.InvalidError
-			if errors.As(err, &ie) {
+			if ie, ok := errors.AsType[*userdata.InvalidError](err); ok {
 				detail = fmt.Sprintf("%s: %s", ie.Field, ie.Problem)
 			}
 			return Backup{}, &Error{Err: ErrInvalidRecord, Record: i, Detail: detail, Cause: err}
@@ -166,7 +165,7 @@ func syntaxError(data []byte, err error) *Error {
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")):
 		return fail(ErrTruncated, -1, "")
-	case errors.As(err, new(*json.UnmarshalTypeError)):
+	case isTypeError(err):
 		return fail(ErrNotBackup, -1, "")
 	default:
 		return fail(ErrNotJSON, -1, "")
@@ -281,4 +280,10 @@ func clip(raw json.RawMessage) string {
 		return string(raw[:max]) + "…"
 	}
 	return string(raw)
+}
+
+// isTypeError reports whether err is JSON of the wrong shape.
+func isTypeError(err error) bool {
+	_, ok := errors.AsType[*json.UnmarshalTypeError](err)
+	return ok
 }

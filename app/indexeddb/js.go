@@ -70,8 +70,7 @@ func fromDOMException(v safejs.Value) error {
 // err unchanged. syscall/js is imported for this type test only: all calls
 // go through safejs.
 func fromThrown(err error) error {
-	var jsErr js.Error
-	if errors.As(err, &jsErr) {
+	if jsErr, ok := errors.AsType[js.Error](err); ok {
 		if d := fromDOMException(safejs.Safe(jsErr.Value)); d != nil {
 			return d
 		}

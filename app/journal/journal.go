@@ -97,8 +97,7 @@ func (e Entry) ToRecord(now time.Time) (userdata.Record, error) {
 		return userdata.Record{}, err
 	}
 	r, err := userdata.New(userdata.KindJournal, e.ID, e.Day.In(time.UTC), data{e.Title, e.Text, e.Feelings}, now)
-	var ie *userdata.InvalidError
-	if errors.As(err, &ie) && ie.Field == "data" {
+	if ie, ok := errors.AsType[*userdata.InvalidError](err); ok && ie.Field == "data" {
 		// Within MaxText, but so full of characters that take many bytes
 		// that the record would pass userdata.MaxDataSize.
 		return userdata.Record{}, &userdata.InvalidError{Kind: userdata.KindJournal, ID: e.ID, Field: "text",

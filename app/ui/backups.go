@@ -261,8 +261,7 @@ func (r *restorePanel) choose(ctx app.Context, e app.Event) {
 
 // backupProblem is the reason a backup was refused, in plain words.
 func backupProblem(err error) string {
-	var be *backup.Error
-	if errors.As(err, &be) {
+	if be, ok := errors.AsType[*backup.Error](err); ok {
 		return strings.TrimSuffix(be.Error(), ".")
 	}
 	return "it is not a Kintsugi backup"

@@ -401,8 +401,8 @@ func (p *coupleCheckinPage) save(ctx app.Context, done func(ctx app.Context, ok 
 		}
 		empty := false
 		if err != nil {
-			var ie *userdata.InvalidError
-			empty = errors.As(err, &ie) && ie.Field == "answers"
+			ie, ok := errors.AsType[*userdata.InvalidError](err)
+			empty = ok && ie.Field == "answers"
 		} else {
 			saved, err = couplecheckin.Save(ctx, store, c, now())
 		}

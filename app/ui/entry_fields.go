@@ -61,8 +61,8 @@ type fieldProblems map[string]string
 // problemOf returns the field and problem of a validation error, or false
 // if err is not one.
 func problemOf(err error) (field, problem string, ok bool) {
-	var ie *userdata.InvalidError
-	if !errors.As(err, &ie) || ie.Problem == "" {
+	ie, ok := errors.AsType[*userdata.InvalidError](err)
+	if !ok || ie.Problem == "" {
 		return "", "", false
 	}
 	return ie.Field, sentence(ie.Problem), true
