@@ -23,7 +23,8 @@ func Load(data []byte) error {
 	return nil
 }
 
-// Files returns the guide's files, each text by its path, or none if Load
+// Files returns the content's files (the guide's and exercises.json),
+// each text by its path, or none if Load
 // has not succeeded: guide.Load then fails, and the guide pages say the
 // guide could not be opened. The map is shared: do not change it.
 func Files() map[string]string {

@@ -1,7 +1,8 @@
 // Package content holds the text of Kintsugi's guide: the chapters, the
 // reading paths and the part titles, as Markdown files with front matter,
-// and the conversation cards. Package kintsugi/app/guide parses and checks
-// them; README.md in this folder says how to write them.
+// the conversation cards, and the worksheet exercises (exercises.json,
+// read by package kintsugi/app/exercise). Package kintsugi/app/guide parses
+// and checks the guide; README.md in this folder says how to write it all.
 //
 // The server embeds them, pre-renders every page from them, and serves
 // them to the browser as one bundle (Bundle), which the service worker

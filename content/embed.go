@@ -9,14 +9,15 @@ import (
 	"sync"
 )
 
-//go:embed chapters/*.md paths/*.md parts.md
+//go:embed chapters/*.md paths/*.md parts.md exercises.json
 var files embed.FS
 
 //go:embed cards.md
 var cards string
 
-// Files returns the guide's files, each text by its path: parts.md,
-// chapters/<slug>.md and paths/<name>.md, ready for guide.Load. The map is
+// Files returns the content's files, each text by its path: parts.md,
+// chapters/<slug>.md and paths/<name>.md, ready for guide.Load, and
+// exercises.json, the worksheet exercises package exercise reads. The map is
 // shared: do not change it.
 func Files() map[string]string { return embedded() }
 

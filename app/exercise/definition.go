@@ -1,6 +1,14 @@
 package exercise
 
-import "strings"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"kintsugi/content"
+	"strings"
+	"sync"
+)
 
 // Input says what a step asks for, and so how the UI shows it and where
 // the answer goes in its [Field].
@@ -30,111 +38,140 @@ const (
 // it walks through.
 type Definition struct {
 	// Slug is the tool's slug in package tools, and the worksheet's Slug.
-	Slug string
+	Slug string `json:"slug,omitempty"`
 	// Title is the exercise's title.
-	Title string
+	Title string `json:"title,omitempty"`
 	// Why says in two or three sentences what the exercise is for.
-	Why string
+	Why string `json:"why,omitempty"`
 	// Chapter is the slug of the guide chapter the Why links to.
-	Chapter string
+	Chapter string `json:"chapter,omitempty"`
 	// Private marks a reflection meant for one person alone; the UI says
 	// so and never suggests sharing it.
-	Private bool
+	Private bool `json:"private,omitempty"`
 	// Steps are the steps, in order.
-	Steps []Step
+	Steps []Step `json:"steps,omitempty"`
 	// Sources are the works behind any fact the steps state: author(s),
 	// work, year.
-	Sources []string
+	Sources []string `json:"sources,omitempty"`
 }
 
 // Step is one step of an exercise.
 type Step struct {
 	// Name is the stable name its answer is saved under; never rename a
 	// step that has shipped, or saved answers lose their place.
-	Name string
+	Name string `json:"name,omitempty"`
 	// Input is what the step asks for.
-	Input Input
+	Input Input `json:"input,omitempty"`
 	// Title is a short heading, also the label of its form control.
-	Title string
+	Title string `json:"title,omitempty"`
 	// Prompt is the question or instruction, one or two sentences.
-	Prompt string
+	Prompt string `json:"prompt,omitempty"`
 	// Help is more guidance, shown beside or below the prompt.
-	Help string
+	Help string `json:"help,omitempty"`
 	// Points are short guidance points to show as a list, in Info steps
 	// chiefly.
-	Points []string
+	Points []string `json:"points,omitempty"`
 	// Examples are example answers, to show as examples, never as
 	// defaults.
-	Examples []string
+	Examples []string `json:"examples,omitempty"`
 	// Optional steps may be left empty when the worksheet is finished.
-	Optional bool
+	Optional bool `json:"optional,omitempty"`
 	// Options are the choices of a Choice step.
-	Options []Option
+	Options []Option `json:"options,omitempty"`
 	// Suggestions are ready-made entries for a List or Checklist step.
-	Suggestions []Suggestion
+	Suggestions []Suggestion `json:"suggestions,omitempty"`
 	// Own lets a Checklist step take entries of the person's own.
-	Own bool
+	Own bool `json:"own,omitempty"`
 	// Marks are the marks each item may carry, such as "asked".
-	Marks []Option
+	Marks []Option `json:"marks,omitempty"`
 	// Choices are the choices each item may carry, such as "who".
-	Choices []ItemChoice
+	Choices []ItemChoice `json:"choices,omitempty"`
 	// Note is the label of each item's note, or "" if items have none.
-	Note string
+	Note string `json:"note,omitempty"`
 	// Dated steps give each item a date, such as a log entry's day.
-	Dated bool
+	Dated bool `json:"dated,omitempty"`
 }
 
 // Option is one option of a choice, or one mark an item may carry.
 type Option struct {
 	// ID is the stable name saved when the option is picked.
-	ID string
+	ID string `json:"id,omitempty"`
 	// Label is what the person reads.
-	Label string
+	Label string `json:"label,omitempty"`
 	// Help optionally says more about it.
-	Help string
+	Help string `json:"help,omitempty"`
 }
 
 // Suggestion is a ready-made entry for a list or checklist.
 type Suggestion struct {
 	// ID is saved as the Ref of an item made from it.
-	ID string
+	ID string `json:"id,omitempty"`
 	// Text is the entry.
-	Text string
+	Text string `json:"text,omitempty"`
 	// Group is an optional heading to gather suggestions under.
-	Group string
+	Group string `json:"group,omitempty"`
 	// Help optionally says more about it.
-	Help string
+	Help string `json:"help,omitempty"`
 }
 
 // ItemChoice is a choice each item of a list may carry.
 type ItemChoice struct {
 	// Name is the stable key in Item.Choices.
-	Name string
+	Name string `json:"name,omitempty"`
 	// Label labels the choice's form control.
-	Label string
+	Label string `json:"label,omitempty"`
 	// Options are what may be picked.
-	Options []Option
+	Options []Option `json:"options,omitempty"`
 }
 
 // Definitions are the worksheet exercises, in the order of the Tools page.
 // The "I" statement and apology builders are not here: packages
 // istatement and apology hold their steps and checks.
-var Definitions = []Definition{
-	questions,
-	agreement,
-	timeOut,
-	rootCauses,
-	wallsWindows,
-	sharedVision,
-	forgiveness,
-	rebuildPausePart,
-	selfCare,
-	therapistChecklist,
+//
+// They are read from content/exercises.json (File) on first use and kept.
+// If it cannot be read (in the browser: the content was not fetched),
+// there are none, and the worksheet pages say the exercise is not
+// available; it is read again on the next call.
+func Definitions() []Definition {
+	defs.Lock()
+	defer defs.Unlock()
+	if defs.list == nil {
+		if list, err := Parse([]byte(content.Files()[File])); err == nil {
+			defs.list = list
+		}
+	}
+	return defs.list
+}
+
+// File is the content file that holds the definitions.
+const File = "exercises.json"
+
+var defs struct {
+	sync.Mutex
+	list []Definition
+}
+
+// Parse reads definitions written as a JSON array, as in File. A field it
+// does not know, or anything after the array, is an error.
+func Parse(data []byte) ([]Definition, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var list []Definition
+	if err := dec.Decode(&list); err != nil {
+		return nil, fmt.Errorf("%s: %w", File, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%s: something follows the list", File)
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("%s: no exercises", File)
+	}
+	return list, nil
 }
 
 // Find returns the definition of the exercise slug.
 func Find(slug string) (Definition, bool) {
-	for _, d := range Definitions {
+	for _, d := range Definitions() {
 		if d.Slug == slug {
 			return d, true
 		}

@@ -24,11 +24,11 @@ func TestDefinitions(t *testing.T) {
 	}
 	want := []string{"questions", "agreement", "time-out", "root-causes", "walls-windows",
 		"shared-vision", "forgiveness", "rebuild-pause-part", "self-care", "therapist-checklist"}
-	if len(exercise.Definitions) != len(want) {
-		t.Errorf("%d definitions, want %d", len(exercise.Definitions), len(want))
+	if len(exercise.Definitions()) != len(want) {
+		t.Errorf("%d definitions, want %d", len(exercise.Definitions()), len(want))
 	}
 	seen := map[string]bool{}
-	for i, d := range exercise.Definitions {
+	for i, d := range exercise.Definitions() {
 		if i < len(want) && d.Slug != want[i] {
 			t.Errorf("definition %d is %q, want %q", i, d.Slug, want[i])
 		}
@@ -391,7 +391,7 @@ func TestBreathAt(t *testing.T) {
 // TestEveryStepSaves fills in every step of every definition and checks the
 // worksheet saves, reads back and reports nothing missing.
 func TestEveryStepSaves(t *testing.T) {
-	for _, d := range exercise.Definitions {
+	for _, d := range exercise.Definitions() {
 		t.Run(d.Slug, func(t *testing.T) {
 			w := mustNew(t, d.Slug)
 			if got := len(d.Missing(w)); got == 0 {
@@ -436,5 +436,49 @@ func TestEveryStepSaves(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// TestStepsCodeReads checks that content/exercises.json still has the
+// steps that code finds by name, with the input that code expects.
+func TestStepsCodeReads(t *testing.T) {
+	for _, tc := range []struct {
+		slug, step string
+		input      exercise.Input
+	}{
+		{"agreement", exercise.AgreementReview, exercise.Date},
+		{"agreement", exercise.AgreementAgreed, exercise.Checklist},
+		{"self-care", exercise.SelfCareLog, exercise.List},
+		{"time-out", exercise.TimeOutLength, exercise.Choice},
+	} {
+		d, ok := exercise.Find(tc.slug)
+		if !ok {
+			t.Errorf("no exercise %q", tc.slug)
+			continue
+		}
+		if s, ok := d.Step(tc.step); !ok || s.Input != tc.input {
+			t.Errorf("%s: step %q is %+v (found %v), want a %s step", tc.slug, tc.step, s.Input, ok, tc.input)
+		}
+	}
+}
+
+// TestParseRefusesWhatItDoesNotKnow checks that a misspelt field or a
+// damaged file is an error, not a silently empty step.
+func TestParseRefusesWhatItDoesNotKnow(t *testing.T) {
+	if _, err := exercise.Parse([]byte(content.Files()[exercise.File])); err != nil {
+		t.Fatalf("the real file: %v", err)
+	}
+	for _, bad := range []string{
+		``,
+		`[]`,
+		`{"slug": "x"}`,
+		`[{"slug": "x", "titel": "Misspelt"}]`,
+		`[{"slug": "x", "steps": [{"name": "a", "promt": "Misspelt"}]}]`,
+		`[{"slug": "x"}] [{"slug": "y"}]`,
+		`[{"slug": "x"}`,
+	} {
+		if _, err := exercise.Parse([]byte(bad)); err == nil {
+			t.Errorf("Parse(%q) succeeded", bad)
+		}
 	}
 }

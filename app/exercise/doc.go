@@ -42,17 +42,15 @@
 // [ReviewDue] and [DueReviews] for the agreement's review date, [Agreed],
 // [PauseLength], [Breathing] and [BreathAt] for the time-out card.
 //
-// The definitions are Go data rather than Markdown under content/, on
-// purpose. Most of a definition is structure that saved answers depend on
-// (step names, input kinds, option, mark and suggestion IDs that must
-// never change) and only a little is prose; in Go the compiler checks the
-// structure, the tests check the rest (unique names, known slugs, every
-// chapter present in the guide, sources listed), and there is no second
-// parser and format to document and keep in step. The words of each
-// exercise still sit together in one small file (questions.go,
-// agreement.go, timeout.go, understanding.go, care.go, reflection.go),
-// where a writer can edit them without touching any logic. Free-flowing
-// prose, such as the conversation cards, lives in content/ instead.
+// The definitions are words, so they live with the guide's in content/,
+// in content/exercises.json, and travel to the browser in the content
+// bundle rather than inside app.wasm (about 20 KB less over the wire).
+// Most of a definition is structure that saved answers depend on (step
+// names, input kinds, option, mark and suggestion IDs that must never
+// change): [Parse] refuses a field it does not know, and the tests check
+// the rest (unique names, known slugs, every chapter present in the guide,
+// sources listed, the steps code reads by name). JSON keeps that structure
+// plain without a second format to document.
 //
 // # Tone
 //

@@ -34,7 +34,7 @@ func Known(slug string) bool {
 // the definitions in order.
 func Slugs() []string {
 	out := []string{IStatement, Apology}
-	for _, d := range Definitions {
+	for _, d := range Definitions() {
 		out = append(out, d.Slug)
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"kintsugi/app/exercise"
 	"kintsugi/app/guide"
 	"kintsugi/app/tools"
 	"kintsugi/content"
@@ -31,8 +32,9 @@ var (
 	paths        []string
 )
 
-// toolPages are the tools with a page of their own, by slug; the others
-// show toolPage, which says what they will do. Each tool's file adds its
+// toolPages are the tools with a page of their own, by slug; of the
+// others, the worksheet exercises show worksheetPage and the rest show
+// toolPage, which says what they will do. Each tool's file adds its
 // page in an init function, so that tools can be built side by side.
 var toolPages = map[string]func(d Deps) app.Composer{
 	"safety-check": func(d Deps) app.Composer { return &safetyCheckPage{deps: d} },
@@ -65,6 +67,12 @@ func register(d Deps) {
 	for _, t := range tools.All {
 		if page, ok := toolPages[t.Slug]; ok {
 			add(t.Path(), func() app.Composer { return page(d) })
+			continue
+		}
+		// Asked here, not at init: in the browser the exercises come with
+		// the content, which cmd/pwa loads before it registers the routes.
+		if exercise.Known(t.Slug) {
+			add(t.Path(), func() app.Composer { return &worksheetPage{deps: d, Slug: t.Slug} })
 			continue
 		}
 		add(t.Path(), func() app.Composer { return &toolPage{deps: d, Slug: t.Slug} })

@@ -17,12 +17,6 @@ import (
 	"kintsugi/app/userdata"
 )
 
-func init() {
-	for _, slug := range exercise.Slugs() {
-		toolPages[slug] = func(d Deps) app.Composer { return &worksheetPage{deps: d, Slug: slug} }
-	}
-}
-
 // worksheetPage is every guided exercise that is a worksheet: why it
 // helps, its steps, a draft saved as it is written, a finished version to
 // read back, copy or print, and the list of past ones. The page has three
