@@ -135,7 +135,7 @@ func run(web string, out io.Writer) error {
 		return err
 	}
 
-	figs := []figure{{name: "app.wasm with brotli (MB)", value: fmt.Sprintf("%.2f", mb(sizes[2])), target: "<= 2.00"}}
+	figs := []figure{{name: "app.wasm with brotli (MB)", value: fmt.Sprintf("%.3f", mb(sizes[2])), target: "<= 2.000"}}
 	if inBrowser {
 		chapters, err := chapterLinks()
 		if err != nil {
