@@ -318,16 +318,23 @@ func journalFill(prefix string, f journalForm, gently bool) {
 }
 
 // journalRead takes a form's values from its fields, in case a change did
-// not reach an input event (autofill, a last keystroke).
+// not reach an input event (autofill, a last keystroke). An empty field
+// does not empty a value the form holds: every edit by hand fires an input
+// event, which has emptied the form already, so an empty field there means
+// go-app drew it afresh without its value. It gets the value back.
 func journalRead(prefix string, f *journalForm) {
-	if v, ok := fieldValue(prefix + "-day"); ok {
-		f.Day = v
-	}
-	if v, ok := fieldValue(prefix + "-title"); ok {
-		f.Title = v
-	}
-	if v, ok := fieldValue(prefix + "-text"); ok {
-		f.Text = v
+	for _, fl := range []struct {
+		id  string
+		val *string
+	}{{prefix + "-day", &f.Day}, {prefix + "-title", &f.Title}, {prefix + "-text", &f.Text}} {
+		v, ok := fieldValue(fl.id)
+		switch {
+		case !ok:
+		case v == "" && *fl.val != "":
+			putFieldValue(fl.id, *fl.val, true)
+		default:
+			*fl.val = v
+		}
 	}
 }
 
