@@ -6,8 +6,10 @@ import (
 	"kintsugi/app/civil"
 )
 
-// The names of the agreement's steps that code reads.
+// Agreement is the agreement exercise's slug; the names after it are
+// those of its steps that code reads.
 const (
+	Agreement = "agreement"
 	// AgreementReview is the agreement's review date step.
 	AgreementReview = "review-date"
 	// AgreementAgreed is the checklist where each partner marks agreement;
@@ -18,7 +20,7 @@ const (
 // ReviewDate returns the review date of an agreement worksheet, if one is
 // set and valid.
 func ReviewDate(w Worksheet) (civil.Date, bool) {
-	if w.Slug != "agreement" {
+	if w.Slug != Agreement {
 		return civil.Date{}, false
 	}
 	d, err := civil.Parse(w.Text(AgreementReview))

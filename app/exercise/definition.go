@@ -5,9 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"kintsugi/content"
 	"strings"
 	"sync"
+
+	"kintsugi/content"
 )
 
 // Input says what a step asks for, and so how the UI shows it and where

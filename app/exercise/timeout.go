@@ -5,6 +5,9 @@ import (
 	"time"
 )
 
+// TimeOut is the time-out card's slug; its page also runs the break.
+const TimeOut = "time-out"
+
 // TimeOutLength is the name of the time-out card's step that holds the
 // length of a break, in minutes.
 const TimeOutLength = "length"
@@ -56,7 +59,7 @@ func BreathAt(elapsed time.Duration) (phase int, left time.Duration) {
 // than TimeOutPause.
 func PauseLength(w Worksheet) time.Duration {
 	m, err := strconv.Atoi(w.Text(TimeOutLength))
-	if err != nil || w.Slug != "time-out" {
+	if err != nil || w.Slug != TimeOut {
 		return TimeOutPause
 	}
 	d := time.Duration(m) * time.Minute
@@ -65,4 +68,3 @@ func PauseLength(w Worksheet) time.Duration {
 	}
 	return d
 }
-

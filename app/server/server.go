@@ -11,7 +11,6 @@ package server
 
 import (
 	_ "embed"
-	"kintsugi/content"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -19,6 +18,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"kintsugi/content"
 )
 
 //go:embed worker.js

@@ -80,7 +80,7 @@ func dueReviews(ctx context.Context, store userdata.Store) []exercise.Worksheet 
 	if r, ok, err := safety.Load(ctx, store); err != nil || ok && r.Flagged() {
 		return nil
 	}
-	ws, _, err := exercise.Past(ctx, store, "agreement")
+	ws, _, err := exercise.Past(ctx, store, exercise.Agreement)
 	if err != nil {
 		return nil
 	}

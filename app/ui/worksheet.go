@@ -166,7 +166,7 @@ func (p *worksheetPage) listView(s sheetSpec) app.UI {
 		)
 	}
 	var timer app.UI
-	if p.Slug == timeOutSlug {
+	if p.Slug == exercise.TimeOut {
 		length := exercise.TimeOutPause
 		if len(p.past) > 0 {
 			length = exercise.PauseLength(p.past[0])
@@ -200,9 +200,6 @@ func sourcesList(sources []string) app.UI {
 		app.Ul().Body(app.Range(sources).Slice(func(i int) app.UI { return app.Li().Text(sources[i]) })),
 	)
 }
-
-// timeOutSlug is the time-out card, whose page also runs the break.
-const timeOutSlug = "time-out"
 
 // sheetName is how a worksheet is named in lists.
 func sheetName(w exercise.Worksheet) string {

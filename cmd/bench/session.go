@@ -32,6 +32,20 @@ const navScript = `window.kintsugiNav = (path, ready) => new Promise((resolve, r
   requestAnimationFrame(check);
 }); true`
 
+// newBrowserAt starts a browser, loads url in it and starts the app as a
+// reader would, with a key press.
+func newBrowserAt(url string) (*browser, error) {
+	b, err := newBrowser()
+	if err != nil {
+		return nil, err
+	}
+	if err := b.startHere(url); err != nil {
+		b.cancel()
+		return nil, err
+	}
+	return b, nil
+}
+
 // startHere loads url and starts the app as a reader would, with a key
 // press (a reading page waits for one), then waits until it runs.
 func (b *browser) startHere(url string) error {
@@ -62,14 +76,11 @@ func hasTitle(title string) string {
 // chapter to the next one, from the guide to a chapter, from Tools to the
 // check-in and from Home to the guide.
 func measureNavigation(base string, chapters []chapterLink) ([]figure, error) {
-	b, err := newBrowser()
+	b, err := newBrowserAt(base + chapters[0].path)
 	if err != nil {
 		return nil, err
 	}
 	defer b.cancel()
-	if err := b.startHere(base + chapters[0].path); err != nil {
-		return nil, err
-	}
 	next := figure{name: "chapter to the next chapter", target: "< 100"}
 	for i := 1; i <= runs && i < len(chapters); i++ {
 		ms, err := eval[float64](b.ctx, fmt.Sprintf(`kintsugiNav(%q, %s)`, chapters[i].path, hasTitle(chapters[i].title)))
@@ -141,14 +152,11 @@ const saveEntry = `new Promise((resolve, reject) => {
 // leak grows in both halves, while the entries saved add a little that
 // stays.
 func measureMemory(base string, chapters []chapterLink) ([]memory, error) {
-	b, err := newBrowser()
+	b, err := newBrowserAt(base + chapters[0].path)
 	if err != nil {
 		return nil, err
 	}
 	defer b.cancel()
-	if err := b.startHere(base + chapters[0].path); err != nil {
-		return nil, err
-	}
 	time.Sleep(time.Second)
 	read := func() (memory, error) {
 		if _, err := eval[float64](b.ctx, fmt.Sprintf(`kintsugiNav(%q, %s)`, chapters[0].path, hasTitle(chapters[0].title))); err != nil {
